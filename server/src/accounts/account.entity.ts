@@ -1,0 +1,133 @@
+import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { NodeEntity } from '../db/node.entity.js';
+import { Agent } from '../agents/agent.entity.js';
+import { Team } from '../agents/team.entity.js';
+import { Customer } from '../customers/customer.entity.js';
+import { Money } from '../shared/money.type.js';
+import type { Call } from '../calls/call.entity.js';
+import { BUCKETS, type Bucket } from './buckets.js';
+
+export enum Product {
+  CREDIT_CARD = 'CREDIT_CARD',
+  PERSONAL_LOAN = 'PERSONAL_LOAN',
+  AUTO_LOAN = 'AUTO_LOAN',
+  INSURANCE_PREMIUM = 'INSURANCE_PREMIUM',
+  MORTGAGE = 'MORTGAGE',
+  OVERDRAFT = 'OVERDRAFT',
+}
+
+export enum AccountStatus {
+  ACTIVE = 'ACTIVE',
+  IN_ARRANGEMENT = 'IN_ARRANGEMENT',
+  DISPUTED = 'DISPUTED',
+  ROUTED = 'ROUTED',
+  LEGAL = 'LEGAL',
+  WRITTEN_OFF = 'WRITTEN_OFF',
+  PAID_OFF = 'PAID_OFF',
+  CLOSED = 'CLOSED',
+}
+
+/** GraphQL needs an enum object; the rules use the `Bucket` union from buckets.ts. */
+export const BucketEnum = Object.fromEntries(BUCKETS.map((b) => [b, b])) as { [K in Bucket]: K };
+
+registerEnumType(Product, { name: 'Product' });
+registerEnumType(AccountStatus, { name: 'AccountStatus' });
+registerEnumType(BucketEnum, { name: 'Bucket', description: 'Delinquency bucket by days past due (DOMAIN.md §2).' });
+
+/** A debt in the portfolio (DOMAIN.md §2). Money in integer minor units; `version` guards concurrent edits. */
+@ObjectType({ implements: NodeEntity })
+@Entity()
+@Index({ properties: ['assignedAgent', 'bucket'] })
+@Index({ properties: ['team', 'bucket'] })
+@Index({ properties: ['bucket', 'balanceMinor'] })
+@Index({ properties: ['dpd'] })
+@Index({ properties: ['status'] })
+@Index({ properties: ['product'] })
+@Index({ properties: ['balanceMinor'] })
+export class Account extends NodeEntity {
+  @Field({ description: 'The reference of the lender or originating system.' })
+  @Property({ type: 'string', unique: true })
+  externalRef!: string;
+
+  @ManyToOne(() => Customer)
+  customer!: Customer;
+
+  @Field(() => Product)
+  @Enum({ items: () => Product })
+  product!: Product;
+
+  @Field()
+  @Property({ type: 'string', length: 3 })
+  currency!: string;
+
+  @Property({ type: 'integer' })
+  balanceMinor!: number;
+
+  @Property({ type: 'integer' })
+  amountDueMinor!: number;
+
+  @Property({ type: 'integer' })
+  writtenOffMinor: number & Opt = 0;
+
+  @Field(() => String, { nullable: true, description: 'Date of the oldest unpaid instalment (YYYY-MM-DD); null when nothing is due.' })
+  @Property({ type: 'string', length: 10, nullable: true })
+  oldestUnpaidDueDate?: string | null;
+
+  @Field(() => Int, { description: 'Days past due at the last business-day rollover.' })
+  @Property({ type: 'integer' })
+  dpd: number & Opt = 0;
+
+  @Field(() => BucketEnum)
+  @Enum({ items: [...BUCKETS] })
+  bucket: Bucket & Opt = 'CURRENT';
+
+  @Field(() => AccountStatus)
+  @Enum({ items: () => AccountStatus })
+  status: AccountStatus & Opt = AccountStatus.ACTIVE;
+
+  @ManyToOne(() => Agent, { nullable: true })
+  assignedAgent?: Agent | null;
+
+  @ManyToOne(() => Team, { nullable: true })
+  team?: Team | null;
+
+  @Field(() => Float, { description: 'Estimated propensity to pay, 0-1, used to order worklists.' })
+  @Property({ type: 'double' })
+  propensityScore: number & Opt = 0.5;
+
+  /** Kept with each recorded call so a portfolio page needs no scan of the call history. */
+  @ManyToOne('Call', { nullable: true })
+  lastCall?: Call | null;
+
+  @Field()
+  @Property({ type: 'string', length: 10 })
+  openedOn!: string;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  createdAt: Date & Opt = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date & Opt = new Date();
+
+  @Field(() => Int, { description: 'Optimistic-lock version; send it back with changes.' })
+  @Property({ type: 'integer', version: true })
+  version!: number & Opt;
+
+  @Field(() => Money)
+  get balance(): Money {
+    return Money.of(this.balanceMinor, this.currency);
+  }
+
+  @Field(() => Money)
+  get amountDue(): Money {
+    return Money.of(this.amountDueMinor, this.currency);
+  }
+
+  @Field(() => Money)
+  get writtenOffAmount(): Money {
+    return Money.of(this.writtenOffMinor, this.currency);
+  }
+}

@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DefaultLogger, MikroORM, type LogContext, type LoggerOptions, type Options } from '@mikro-orm/core';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { Config } from '../config.js';
+import { currentRequestScope } from '../shared/request-scope.js';
+import { entities } from './entities.js';
+import { postgresqlMigrations } from './migrations/postgresql/index.js';
+import { sqliteMigrations } from './migrations/sqlite/index.js';
+
+export type Orm = MikroORM;
+
+/** Counts each SQL statement against the request that ran it (tests and benchmarks read the count). */
+class CountingLogger extends DefaultLogger {
+  override logQuery(context: { query: string } & LogContext): void {
+    const scope = currentRequestScope();
+    if (scope) scope.sqlStatements += 1;
+    super.logQuery(context);
+  }
+}
+
+export function ormOptions(config: Config['database'], extra: Partial<Options> = {}): Options {
+  const common: Partial<Options> = {
+    entities,
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    extensions: [Migrator],
+    loggerFactory: (options: LoggerOptions) => new CountingLogger(options),
+    // A missing row is a NOT_FOUND for the API to shape, not an ORM exception.
+    findOneOrFailHandler: (entityName: string) => new Error(`${entityName} not found`),
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    ...extra,
+  };
+  if (config.kind === 'sqlite') {
+    mkdirSync(dirname(config.sqlitePath!), { recursive: true });
+    return {
+      ...common,
+      driver: BetterSqliteDriver,
+      dbName: config.sqlitePath,
+      migrations: { migrationsList: sqliteMigrations, transactional: true, allOrNothing: true, emit: 'ts', ...extra.migrations },
+    } as Options;
+  }
+  return {
+    ...common,
+    driver: PostgreSqlDriver,
+    clientUrl: config.url,
+    pool: { min: 1, max: 10 },
+    migrations: { migrationsList: postgresqlMigrations, transactional: true, allOrNothing: true, emit: 'ts', ...extra.migrations },
+  } as Options;
+}
+
+export async function openOrm(config: Config['database'], extra: Partial<Options> = {}): Promise<Orm> {
+  const orm = await MikroORM.init(ormOptions(config, extra));
+  if (config.kind === 'sqlite') {
+    // WAL lets readers go on while a call is being written; foreign keys are off by default in SQLite.
+    const conn = orm.em.getConnection();
+    await conn.execute('pragma journal_mode = WAL');
+    await conn.execute('pragma synchronous = NORMAL');
+    await conn.execute('pragma foreign_keys = ON');
+    await conn.execute('pragma busy_timeout = 5000');
+  }
+  return orm;
+}
+
+export async function migrate(orm: Orm): Promise<void> {
+  await orm.getMigrator().up();
+}

@@ -1,0 +1,30 @@
+import { Entity, Index, Property, Unique, type Opt } from '@mikro-orm/core';
+import { NodeEntity } from '../db/node.entity.js';
+
+/** A line of the accounting export, matched to payments by reference and amount (DOMAIN.md §4). */
+@Entity()
+@Unique({ properties: ['importBatch', 'lineNumber'] })
+@Index({ properties: ['reference'] })
+@Index({ properties: ['postedOn'] })
+export class LedgerLine extends NodeEntity {
+  @Property({ type: 'string' })
+  importBatch!: string;
+
+  @Property({ type: 'integer' })
+  lineNumber!: number;
+
+  @Property({ type: 'string' })
+  reference!: string;
+
+  @Property({ type: 'integer' })
+  amountMinor!: number;
+
+  @Property({ type: 'string', length: 3 })
+  currency!: string;
+
+  @Property({ type: 'string', length: 10 })
+  postedOn!: string;
+
+  @Property({ type: 'datetime' })
+  importedAt: Date & Opt = new Date();
+}
