@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey } from '@mikro-orm/core';
+import { Entity, PrimaryKey, type Opt } from '@mikro-orm/core';
 import { toGlobalId } from 'graphql-relay';
 import { Field, ID, InterfaceType } from 'type-graphql';
 
@@ -13,7 +13,7 @@ export abstract class NodeEntity {
   id!: number;
 
   @Field(() => ID, { name: 'id', description: 'Global id, usable with node(id).' })
-  get globalId(): string {
+  get globalId(): string & Opt {
     return toGlobalId(this.constructor.name, String(this.id));
   }
 }

@@ -1,0 +1,208 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Config } from './config.js';
+import { openOrm, migrate, type Orm } from './db/orm.js';
+import { createLoaders } from './graphql/loaders.js';
+import type { AppContext } from './graphql/context.js';
+import { formatErrorFor } from './graphql/errors-format.js';
+import { checkLimits, limitsPlugin } from './graphql/limits.js';
+import { createSchema } from './graphql/schema.js';
+import { createLogger } from './logger.js';
+import { createServices, type Services } from './services.js';
+import { FixedClock, systemClock, type Clock } from './shared/clock.js';
+import { currentRequestScope, runInRequestScope } from './shared/request-scope.js';
+import type { GraphQLError } from 'graphql';
+
+export interface App {
+  services: Services;
+  httpServer: Server;
+  /** Resolves with the bound URL (port 0 picks a free port). */
+  listen(): Promise<{ url: string; port: number }>;
+  /** Stops taking requests, drains HTTP and WebSocket, then closes the database. */
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  clock?: Clock;
+  logger?: Logger;
+  orm?: Orm;
+}
+
+const GRAPHQL_PATH = '/graphql';
+
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? (config.clockNow ? new FixedClock(config.clockNow) : systemClock);
+  const orm = options.orm ?? (await openOrm(config.database));
+  await migrate(orm);
+  const services = createServices({ config, clock, orm, logger });
+  const schema = await createSchema();
+  const limits = { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost };
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  let draining = false;
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    if (draining) {
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
+    try {
+      await orm.em.fork().getConnection().execute('select 1');
+      res.json({ status: 'ready', database: config.database.kind });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const wsCleanup = useWebSocketGraphQL(wsServer, schema, services, limits);
+
+  const apollo = new ApolloServer<AppContext>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: config.env !== 'production',
+    formatError: formatErrorFor(config.env === 'production', logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      ApolloServerPluginLandingPageDisabled(),
+      limitsPlugin(limits),
+      sqlCountPlugin(config.exposeSqlCount),
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: '1mb' }),
+    (req, res, next) => runInRequestScope({ requestId: String(req.id), sqlStatements: 0 }, next),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const em = orm.em.fork();
+        const viewer = await services.auth.authenticate(em, req.headers.authorization);
+        return { em, viewer, requestId: String(req.id), loaders: createLoaders(em, viewer), services };
+      },
+    }),
+  );
+
+  serveClient(app, config);
+
+  return {
+    services,
+    httpServer,
+    listen: () =>
+      new Promise((resolvePromise, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          const address = httpServer.address();
+          const port = typeof address === 'object' && address ? address.port : config.port;
+          resolvePromise({ url: `http://127.0.0.1:${port}${GRAPHQL_PATH}`, port });
+        });
+      }),
+    stop: async () => {
+      draining = true;
+      await apollo.stop();
+      if (!options.orm) await orm.close(true);
+    },
+  };
+}
+
+/** graphql-ws on the same port and path; skips HTTP middleware, so it makes its own context. */
+function useWebSocketGraphQL(
+  wsServer: WebSocketServer,
+  schema: GraphQLSchema,
+  services: Services,
+  limits: { maxDepth: number; maxCost: number },
+) {
+  return useServer<Record<string, unknown>>(
+    {
+      schema,
+      context: async (ctx) => {
+        const em = services.orm.em.fork();
+        const authorization = ctx.connectionParams?.authorization;
+        const viewer = await services.auth.authenticate(em, typeof authorization === 'string' ? authorization : undefined);
+        return { em, viewer, requestId: randomUUID(), loaders: createLoaders(em, viewer), services } satisfies AppContext;
+      },
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        try {
+          await services.auth.authenticate(services.orm.em.fork(), typeof authorization === 'string' ? authorization : undefined);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onSubscribe: async (_ctx, _id, payload) => {
+        const { parse } = await import('graphql');
+        try {
+          checkLimits(schema, parse(payload.query), payload.variables ?? {}, limits, payload.operationName ?? undefined);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        return undefined;
+      },
+    },
+    wsServer,
+  );
+}
+
+/** Reports how many SQL statements a request ran, for tests and benchmarks (EXPOSE_SQL_COUNT). */
+function sqlCountPlugin(enabled: boolean) {
+  return {
+    async requestDidStart() {
+      if (!enabled) return {};
+      return {
+        async willSendResponse({ response }: { response: { body: { kind: string; singleResult?: { extensions?: Record<string, unknown> } } } }) {
+          const scope = currentRequestScope();
+          if (scope && response.body.kind === 'single' && response.body.singleResult) {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: scope.sqlStatements };
+          }
+        },
+      };
+    },
+  };
+}
+
+/** The built dashboard, with client-side routes falling back to index.html. */
+function serveClient(app: express.Express, config: Config): void {
+  const dist = config.clientDist ?? fileURLToPath(new URL('../../client/dist', import.meta.url));
+  if (!existsSync(dist)) return;
+  app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));
+  app.get(/^(?!\/graphql|\/healthz|\/readyz).*/, (_req, res) => res.sendFile('index.html', { root: dist }));
+}

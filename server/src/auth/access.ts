@@ -1,0 +1,81 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { Account as AccountEntity } from '../accounts/account.entity.js';
+import type { Account } from '../accounts/account.entity.js';
+import type { Agent } from '../agents/agent.entity.js';
+import type { Team } from '../agents/team.entity.js';
+import type { Call } from '../calls/call.entity.js';
+import type { Customer } from '../customers/customer.entity.js';
+import { forbidden, unauthenticated } from '../graphql/errors.js';
+import { Role, type Viewer } from './viewer.js';
+
+/**
+ * DOMAIN.md §1 as row filters: every read goes through one of these, so a record outside the
+ * viewer's reach is simply not found, never shown.
+ */
+export function requireViewer(viewer: Viewer | undefined): Viewer {
+  if (!viewer) throw unauthenticated();
+  return viewer;
+}
+
+export function requireRole(viewer: Viewer | undefined, ...roles: Role[]): Viewer {
+  const v = requireViewer(viewer);
+  if (!roles.includes(v.role)) throw forbidden(`This needs the role ${roles.join(' or ')}.`);
+  return v;
+}
+
+/** A team member without a team sees nothing of a team. */
+const NO_ROW = -1;
+
+export function accountScope(viewer: Viewer): FilterQuery<Account> {
+  switch (viewer.role) {
+    case Role.AGENT:
+      return { assignedAgent: viewer.agentId ?? NO_ROW };
+    case Role.SUPERVISOR:
+      return { team: viewer.teamId ?? NO_ROW };
+    default:
+      return {};
+  }
+}
+
+/** Customers are visible through the accounts the viewer may see. */
+export function customerScope(viewer: Viewer, em: EntityManager): FilterQuery<Customer> {
+  if (viewer.role !== Role.AGENT && viewer.role !== Role.SUPERVISOR) return {};
+  const accounts = (em as SqlEntityManager)
+    .createQueryBuilder(AccountEntity, 'scoped')
+    .select('scoped.customer_id')
+    .where(accountScope(viewer) as never);
+  return { id: { $in: accounts.getKnexQuery() } } as unknown as FilterQuery<Customer>;
+}
+
+export function callScope(viewer: Viewer): FilterQuery<Call> {
+  switch (viewer.role) {
+    case Role.AGENT:
+      // Their own calls, and the history of the accounts they now work.
+      return { $or: [{ agent: viewer.agentId ?? NO_ROW }, { account: { assignedAgent: viewer.agentId ?? NO_ROW } }] };
+    case Role.SUPERVISOR:
+      return { teamId: viewer.teamId ?? NO_ROW };
+    default:
+      return {};
+  }
+}
+
+export function agentScope(viewer: Viewer): FilterQuery<Agent> {
+  switch (viewer.role) {
+    case Role.AGENT:
+    case Role.SUPERVISOR:
+      return { team: viewer.teamId ?? NO_ROW };
+    default:
+      return {};
+  }
+}
+
+export function teamScope(viewer: Viewer): FilterQuery<Team> {
+  switch (viewer.role) {
+    case Role.AGENT:
+    case Role.SUPERVISOR:
+      return { id: viewer.teamId ?? NO_ROW };
+    default:
+      return {};
+  }
+}

@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openOrm, migrate } from './db/orm.js';
+import { isDatabaseEmpty, seedDemoFloor } from './db/seed/seed.js';
+import { createLogger } from './logger.js';
+import { localDateIn } from './shared/dates.js';
+import 'dotenv/config';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const orm = await openOrm(config.database);
+  await migrate(orm);
+  if (config.seedOnEmpty && (await isDatabaseEmpty(orm))) {
+    const now = config.clockNow ?? new Date();
+    logger.info({ accounts: config.seedAccounts, businessDate: localDateIn(now, config.floorTimeZone) }, 'empty database: seeding the demo floor');
+    const summary = await seedDemoFloor(orm, {
+      accounts: config.seedAccounts,
+      now,
+      floorTimeZone: config.floorTimeZone,
+      onProgress: ({ phase, done, total }) => logger.info({ phase, done, total }, 'seeding'),
+    });
+    logger.info(summary, 'demo floor seeded');
+  }
+  const app = await createApp(config, { logger, orm });
+  const { port } = await app.listen();
+  logger.info({ port, database: config.database.kind }, `OpenFloor on http://localhost:${port}/ (GraphQL at /graphql)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'draining');
+    const force = setTimeout(() => process.exit(1), 15_000).unref();
+    await app.stop();
+    await orm.close(true);
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

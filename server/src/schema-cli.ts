@@ -1,0 +1,8 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createSchema, schemaSdl } from './graphql/schema.js';
+
+const target = fileURLToPath(new URL('../../schema/schema.graphql', import.meta.url));
+writeFileSync(target, schemaSdl(await createSchema()));
+console.log(`Wrote ${target}`);
