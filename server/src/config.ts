@@ -34,7 +34,7 @@ const schema = z.object({
   /** Fixes the business clock (ISO instant) for demos and tests; the real time otherwise. */
   CLOCK_NOW: z.iso.datetime({ offset: true }).optional(),
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(10),
-  MAX_QUERY_COST: z.coerce.number().int().positive().default(5000),
+  MAX_QUERY_COST: z.coerce.number().int().positive().default(10_000),
   /** Reports the SQL statements a request ran in `extensions.sqlStatements` (tests, benchmarks). */
   EXPOSE_SQL_COUNT: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   CLIENT_DIST: z.string().optional(),

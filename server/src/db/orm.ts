@@ -39,7 +39,7 @@ export function ormOptions(config: Config['database'], extra: Partial<Options> =
       ...common,
       driver: BetterSqliteDriver,
       dbName: config.sqlitePath,
-      migrations: { migrationsList: sqliteMigrations, transactional: true, allOrNothing: true, emit: 'ts', ...extra.migrations },
+      migrations: { migrationsList: sqliteMigrations, transactional: true, allOrNothing: true, emit: 'ts', silent: true, ...extra.migrations },
     } as Options;
   }
   return {
@@ -47,7 +47,7 @@ export function ormOptions(config: Config['database'], extra: Partial<Options> =
     driver: PostgreSqlDriver,
     clientUrl: config.url,
     pool: { min: 1, max: 10 },
-    migrations: { migrationsList: postgresqlMigrations, transactional: true, allOrNothing: true, emit: 'ts', ...extra.migrations },
+    migrations: { migrationsList: postgresqlMigrations, transactional: true, allOrNothing: true, emit: 'ts', silent: true, ...extra.migrations },
   } as Options;
 }
 
