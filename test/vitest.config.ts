@@ -14,5 +14,7 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,
+    // Load the server as Node loads it in production: one graphql instance, shared with Apollo.
+    server: { deps: { external: [/server\/dist\//] } },
   },
 });

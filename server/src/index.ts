@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 export { createApp, type App, type AppOptions } from './app.js';
 export { loadConfig, type Config } from './config.js';
 export { openOrm, migrate, type Orm } from './db/orm.js';

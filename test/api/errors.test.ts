@@ -24,7 +24,8 @@ describe('error codes', () => {
     ['an unknown field', '{ accounts(first: 1) { nodes { favouriteColour } } }', {}, 'GRAPHQL_VALIDATION_FAILED'],
     ['a syntax error', '{ accounts(first: 1) { nodes { id }', {}, 'GRAPHQL_PARSE_FAILED'],
   ])('%s gives %s', async (_name, query, variables, code) => {
-    expect(errorCode(await gql(server.url, query, variables, token))).toBe(code);
+    const r = await gql(server.url, query, variables, token);
+    expect(errorCode(r), JSON.stringify(r.errors)).toBe(code);
   });
 });
 

@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';

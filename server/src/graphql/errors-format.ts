@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { Logger } from 'pino';
@@ -30,7 +30,12 @@ export function formatErrorFor(production: boolean, logger: Logger) {
     if (original instanceof OptimisticLockError) {
       return { message: 'The record was changed by someone else; reload it and try again.', path: formatted.path, extensions: { code: 'CONFLICT' } };
     }
-    const code = formatted.extensions?.code;
+    let code = formatted.extensions?.code;
+    // graphql-js reports bad variables (wrong type, unknown enum value) as plain errors outside any field.
+    if ((code === undefined || code === 'INTERNAL_SERVER_ERROR') && original instanceof GraphQLError && !formatted.path && /^Variable "\$/.test(formatted.message)) {
+      code = 'BAD_USER_INPUT';
+      formatted = { ...formatted, extensions: { ...formatted.extensions, code } };
+    }
     if (typeof code === 'string' && KNOWN_CODES.has(code)) {
       if (!production) return formatted;
       const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};

@@ -1,0 +1,96 @@
+/**
+ * The deterministic demo floor: teams and demo logins, customers with their contact data, accounts in
+ * every bucket, 60 days of calls with what they led to, presence, snapshots, targets and goals.
+ * Same options (and `now`), same database, row for row.
+ */
+import type { MikroORM } from '@mikro-orm/core';
+import { performance } from 'node:perf_hooks';
+import { Agent } from '../../agents/agent.entity.js';
+import { seedAccounts } from './accounts.js';
+import { BulkWriter } from './bulk.js';
+import { seedCalls, type CallHistory } from './calls.js';
+import { createContext, type SeedContext } from './context.js';
+import { seedCustomers } from './customers.js';
+import { seedPeople } from './people.js';
+import { seedSnapshots } from './snapshots.js';
+import { seedTargets } from './targets.js';
+
+export interface SeedOptions {
+  accounts: number;
+  now: Date;
+  floorTimeZone: string;
+  seed?: number;
+  onProgress?: (p: { phase: string; done: number; total: number }) => void;
+}
+
+export interface SeedSummary {
+  teams: number;
+  agents: number;
+  customers: number;
+  accounts: number;
+  calls: number;
+  promises: number;
+  payments: number;
+  plans: number;
+  ms: number;
+}
+
+export const DEFAULT_SEED = 20_240_601;
+const ACCOUNTS_PER_CUSTOMER = 1.2;
+
+/** True when there is no agent row: nobody could sign in, so the floor has not been seeded. */
+export async function isDatabaseEmpty(orm: MikroORM): Promise<boolean> {
+  return (await orm.em.fork().count(Agent, {})) === 0;
+}
+
+export async function seedDemoFloor(orm: MikroORM, options: SeedOptions): Promise<SeedSummary> {
+  const started = performance.now();
+  if (!Number.isInteger(options.accounts) || options.accounts < 1) throw new RangeError(`accounts must be a whole number >= 1, got ${options.accounts}`);
+  if (Number.isNaN(options.now.getTime())) throw new RangeError('now is not a valid date');
+  const writer = new BulkWriter(orm);
+  const ctx = createContext(writer, { ...options, seed: options.seed ?? DEFAULT_SEED });
+
+  const people = await seedPeople(ctx, options.accounts);
+  const customers = await seedCustomers(ctx, Math.max(1, Math.round(options.accounts / ACCOUNTS_PER_CUSTOMER)));
+  const accounts = await seedAccounts(ctx, people, customers, options.accounts);
+  const history = await seedCalls(ctx, people, accounts);
+  await applyCallHistory(ctx, history);
+  const opening = await seedSnapshots(ctx, accounts);
+  await seedTargets(ctx, people, history, opening);
+  await writer.resetSequences();
+
+  const count = (table: string) => writer.written.get(table) ?? 0;
+  return {
+    teams: people.teams.length,
+    agents: people.agentRows,
+    customers: count('customer'),
+    accounts: count('account'),
+    calls: count('call'),
+    promises: count('promise_to_pay'),
+    payments: count('payment'),
+    plans: count('payment_plan'),
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+/**
+ * Accounts are written before their calls (calls reference them), so what the calls decided is applied
+ * afterwards with a few set-based updates: the status follows the open plan, referral or dispute, and
+ * last_call_id is the highest call id because call ids were handed out in time order.
+ */
+async function applyCallHistory(ctx: SeedContext, history: CallHistory): Promise<void> {
+  const w = ctx.writer;
+  await w.transaction(async (trx) => {
+    await w.updateIds(trx, 'contact_point', `"status" = 'INVALID'`, history.invalidPhoneIds);
+    await w.execute(trx, `update "customer" set "locatable" = 'UNLOCATABLE' where "locatable" = 'LOCATABLE' and not exists (
+      select 1 from "contact_point" cp where cp."customer_id" = "customer"."id" and cp."kind" in ('PHONE', 'ADDRESS') and cp."status" <> 'INVALID')`);
+    await w.execute(trx, `update "account" set "status" = 'IN_ARRANGEMENT' where "status" = 'ACTIVE'
+      and "id" in (select "account_id" from "payment_plan" where "status" = 'ACTIVE')`);
+    await w.execute(trx, `update "account" set "status" = 'ROUTED' where "status" in ('ACTIVE', 'IN_ARRANGEMENT')
+      and "id" in (select "account_id" from "referral" where "status" = 'OPEN')`);
+    await w.execute(trx, `update "account" set "status" = 'DISPUTED' where "status" in ('ACTIVE', 'IN_ARRANGEMENT', 'ROUTED')
+      and "id" in (select "account_id" from "dispute" where "status" = 'OPEN')`);
+    await w.execute(trx, `update "account" set "last_call_id" = (select max(c."id") from "call" c where c."account_id" = "account"."id")`);
+  });
+  ctx.progress('statuses', 1, 1);
+}
