@@ -103,7 +103,7 @@ describe('tokens', () => {
   });
 
   it('closes a graphql-ws connection with a forged token', async () => {
-    const client = createClient({ url: server.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: 'Bearer not-a-token' }, retryAttempts: 0, lazy: false });
+    const client = createClient({ url: server.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: 'Bearer not-a-token' }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
     const closed = await new Promise<{ code: number }>((resolve) => {
       client.on('closed', (event) => resolve(event as { code: number }));
     });
