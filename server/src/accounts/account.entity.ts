@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { NodeEntity } from '../db/node.entity.js';
+import { moneyColumn, NodeEntity } from '../db/node.entity.js';
 import { Agent } from '../agents/agent.entity.js';
 import { Team } from '../agents/team.entity.js';
 import { Customer } from '../customers/customer.entity.js';
@@ -38,13 +38,18 @@ registerEnumType(BucketEnum, { name: 'Bucket', description: 'Delinquency bucket 
 /** A debt in the portfolio (DOMAIN.md §2). Money in integer minor units; `version` guards concurrent edits. */
 @ObjectType({ implements: NodeEntity })
 @Entity()
+// Filters of the accounts query, and each order it offers with the id that breaks ties (keyset pages).
 @Index({ properties: ['assignedAgent', 'bucket'] })
+@Index({ properties: ['assignedAgent', 'dpd', 'id'] })
 @Index({ properties: ['team', 'bucket'] })
+@Index({ properties: ['team', 'dpd', 'id'] })
 @Index({ properties: ['bucket', 'balanceMinor'] })
-@Index({ properties: ['dpd'] })
+@Index({ properties: ['dpd', 'id'] })
+@Index({ properties: ['balanceMinor', 'id'] })
+@Index({ properties: ['updatedAt', 'id'] })
 @Index({ properties: ['status'] })
 @Index({ properties: ['product'] })
-@Index({ properties: ['balanceMinor'] })
+@Index({ properties: ['currency'] })
 export class Account extends NodeEntity {
   @Field({ description: 'The reference of the lender or originating system.' })
   @Property({ type: 'string', unique: true })
@@ -61,13 +66,13 @@ export class Account extends NodeEntity {
   @Property({ type: 'string', length: 3 })
   currency!: string;
 
-  @Property({ type: 'integer' })
+  @Property({ type: moneyColumn() })
   balanceMinor!: number;
 
-  @Property({ type: 'integer' })
+  @Property({ type: moneyColumn() })
   amountDueMinor!: number;
 
-  @Property({ type: 'integer' })
+  @Property({ type: moneyColumn() })
   writtenOffMinor: number & Opt = 0;
 
   @Field(() => String, { nullable: true, description: 'Date of the oldest unpaid instalment (YYYY-MM-DD); null when nothing is due.' })

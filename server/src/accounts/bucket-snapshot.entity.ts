@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
-import { NodeEntity } from '../db/node.entity.js';
+import { moneyColumn, NodeEntity } from '../db/node.entity.js';
 import { Account } from './account.entity.js';
 import { BUCKETS, type Bucket } from './buckets.js';
 
@@ -20,6 +20,6 @@ export class BucketSnapshot extends NodeEntity {
   @Property({ type: 'integer' })
   dpd!: number;
 
-  @Property({ type: 'integer' })
+  @Property({ type: moneyColumn() })
   balanceMinor!: number;
 }

@@ -20,6 +20,7 @@ registerEnumType(Disposition, { name: 'Disposition', description: 'DOMAIN.md §3
 @Index({ properties: ['account', 'startedAt'] })
 @Index({ properties: ['agent', 'startedAt'] })
 @Index({ properties: ['startedAt'] })
+@Index({ properties: ['teamId', 'startedAt'] })
 @Index({ properties: ['disposition', 'startedAt'] })
 export class Call extends NodeEntity {
   @ManyToOne(() => Account)
@@ -29,7 +30,6 @@ export class Call extends NodeEntity {
   agent!: Agent;
 
   /** Denormalised from the agent at the time of the call so team reports need no join through history. */
-  @Index()
   @Property({ type: 'integer', nullable: true })
   teamId?: number | null;
 

@@ -39,6 +39,7 @@ export class Customer extends NodeEntity {
   timeZone!: string;
 
   @Field(() => LocatableStatus)
+  @Index()
   @Enum({ items: () => LocatableStatus })
   locatable: LocatableStatus & Opt = LocatableStatus.LOCATABLE;
 

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, type Opt } from '@mikro-orm/core';
+import { BigIntType, Entity, PrimaryKey, type Opt } from '@mikro-orm/core';
 import { toGlobalId } from 'graphql-relay';
 import { Field, ID, InterfaceType } from 'type-graphql';
 
@@ -17,3 +17,9 @@ export abstract class NodeEntity {
     return toGlobalId(this.constructor.name, String(this.id));
   }
 }
+
+/**
+ * Money columns hold integer minor units as 64-bit integers (a MXN mortgage passes the 32-bit limit
+ * of 21 million), read back as JS numbers: exact up to 2^53 minor units.
+ */
+export const moneyColumn = (): BigIntType<'number'> => new BigIntType('number');

@@ -1,5 +1,5 @@
 import { Entity, Index, Property, Unique, type Opt } from '@mikro-orm/core';
-import { NodeEntity } from '../db/node.entity.js';
+import { moneyColumn, NodeEntity } from '../db/node.entity.js';
 
 /** A line of the accounting export, matched to payments by reference and amount (DOMAIN.md §4). */
 @Entity()
@@ -16,7 +16,7 @@ export class LedgerLine extends NodeEntity {
   @Property({ type: 'string' })
   reference!: string;
 
-  @Property({ type: 'integer' })
+  @Property({ type: moneyColumn() })
   amountMinor!: number;
 
   @Property({ type: 'string', length: 3 })

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { NodeEntity } from '../db/node.entity.js';
+import { moneyColumn, NodeEntity } from '../db/node.entity.js';
 import { Money } from '../shared/money.type.js';
 import type { PaymentPlan } from './payment-plan.entity.js';
 
@@ -28,10 +28,10 @@ export class Instalment extends NodeEntity {
   @Property({ type: 'string', length: 10 })
   dueDate!: string;
 
-  @Property({ type: 'integer' })
+  @Property({ type: moneyColumn() })
   amountMinor!: number;
 
-  @Property({ type: 'integer' })
+  @Property({ type: moneyColumn() })
   paidMinor: number & Opt = 0;
 
   @Property({ type: 'string', length: 3 })

@@ -1,6 +1,6 @@
 import { Cascade, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { NodeEntity } from '../db/node.entity.js';
+import { moneyColumn, NodeEntity } from '../db/node.entity.js';
 import { Account } from '../accounts/account.entity.js';
 import { Agent } from '../agents/agent.entity.js';
 import { Call } from '../calls/call.entity.js';
@@ -31,13 +31,13 @@ export class PaymentPlan extends NodeEntity {
   @ManyToOne(() => Call, { nullable: true })
   call?: Call | null;
 
-  @Property({ type: 'integer' })
+  @Property({ type: moneyColumn() })
   totalMinor!: number;
 
   @Property({ type: 'string', length: 3 })
   currency!: string;
 
-  @Property({ type: 'integer', comment: 'Balance when proposed; total below it is a settlement discount.' })
+  @Property({ type: moneyColumn(), comment: 'Balance when proposed; total below it is a settlement discount.' })
   balanceAtProposalMinor!: number;
 
   @Field(() => PlanStatus)

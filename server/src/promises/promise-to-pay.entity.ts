@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { NodeEntity } from '../db/node.entity.js';
+import { moneyColumn, NodeEntity } from '../db/node.entity.js';
 import { Account } from '../accounts/account.entity.js';
 import { Agent } from '../agents/agent.entity.js';
 import { Call } from '../calls/call.entity.js';
@@ -32,14 +32,14 @@ export class PromiseToPay extends NodeEntity {
   @ManyToOne(() => Call, { nullable: true })
   call?: Call | null;
 
-  @Property({ type: 'integer' })
+  @Property({ type: moneyColumn() })
   amountMinor!: number;
 
   @Property({ type: 'string', length: 3 })
   currency!: string;
 
   /** What payments posted since creation have covered so far. */
-  @Property({ type: 'integer' })
+  @Property({ type: moneyColumn() })
   paidMinor: number & Opt = 0;
 
   @Field()

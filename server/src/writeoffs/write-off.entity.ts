@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { NodeEntity } from '../db/node.entity.js';
+import { moneyColumn, NodeEntity } from '../db/node.entity.js';
 import { Account } from '../accounts/account.entity.js';
 import { Agent } from '../agents/agent.entity.js';
 import { Money } from '../shared/money.type.js';
@@ -20,7 +20,7 @@ export class WriteOff extends NodeEntity {
   @ManyToOne(() => Account)
   account!: Account;
 
-  @Property({ type: 'integer' })
+  @Property({ type: moneyColumn() })
   amountMinor!: number;
 
   @Property({ type: 'string', length: 3 })

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122071406 extends Migration {
+export class Migration20261122074317 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "audit_event" ("id" serial primary key, "actor_agent_id" int null, "actor_api_key_id" int null, "actor_role" varchar(255) not null, "action" varchar(255) not null, "entity_type" varchar(255) not null, "entity_id" int not null, "before" jsonb null, "after" jsonb null, "request_id" varchar(255) null, "at" timestamptz not null);`);
@@ -9,11 +9,12 @@ export class Migration20261122071406 extends Migration {
 
     this.addSql(`create table "customer" ("id" serial primary key, "first_name" varchar(255) not null, "last_name" varchar(255) not null, "search_name" varchar(255) not null, "national_id" varchar(255) null, "time_zone" varchar(255) not null, "locatable" text check ("locatable" in ('LOCATABLE', 'UNLOCATABLE')) not null default 'LOCATABLE', "cease_communication" boolean not null default false, "attorney_represented" boolean not null default false, "bankrupt" boolean not null default false, "deceased" boolean not null default false, "review_required" boolean not null default false, "created_at" timestamptz not null, "version" int not null default 1);`);
     this.addSql(`create index "customer_search_name_index" on "customer" ("search_name");`);
+    this.addSql(`create index "customer_locatable_index" on "customer" ("locatable");`);
 
     this.addSql(`create table "contact_point" ("id" serial primary key, "customer_id" int not null, "kind" text check ("kind" in ('PHONE', 'EMAIL', 'ADDRESS')) not null, "value" varchar(255) not null, "phone_type" text check ("phone_type" in ('MOBILE', 'LANDLINE', 'WORK')) null, "city" varchar(255) null, "region" varchar(255) null, "postal_code" varchar(255) null, "country" varchar(2) null, "time_zone" varchar(255) null, "status" text check ("status" in ('UNVERIFIED', 'VERIFIED', 'INVALID')) not null default 'UNVERIFIED', "do_not_call" boolean not null default false, "dialer_consent" boolean not null default false, "source" varchar(255) not null, "verified_at" timestamptz null, "created_at" timestamptz not null);`);
     this.addSql(`create index "contact_point_customer_id_kind_status_index" on "contact_point" ("customer_id", "kind", "status");`);
 
-    this.addSql(`create table "ledger_line" ("id" serial primary key, "import_batch" varchar(255) not null, "line_number" int not null, "reference" varchar(255) not null, "amount_minor" int not null, "currency" varchar(3) not null, "posted_on" varchar(10) not null, "imported_at" timestamptz not null);`);
+    this.addSql(`create table "ledger_line" ("id" serial primary key, "import_batch" varchar(255) not null, "line_number" int not null, "reference" varchar(255) not null, "amount_minor" bigint not null, "currency" varchar(3) not null, "posted_on" varchar(10) not null, "imported_at" timestamptz not null);`);
     this.addSql(`create index "ledger_line_posted_on_index" on "ledger_line" ("posted_on");`);
     this.addSql(`create index "ledger_line_reference_index" on "ledger_line" ("reference");`);
     this.addSql(`alter table "ledger_line" add constraint "ledger_line_import_batch_line_number_unique" unique ("import_batch", "line_number");`);
@@ -40,22 +41,26 @@ export class Migration20261122071406 extends Migration {
     this.addSql(`create table "agent_status_change" ("id" serial primary key, "agent_id" int not null, "status" text check ("status" in ('OFFLINE', 'AVAILABLE', 'ON_CALL', 'WRAP_UP', 'PAUSED')) not null, "pause_reason" text check ("pause_reason" in ('BREAK', 'LUNCH', 'COACHING', 'MEETING', 'TRAINING')) null, "at" timestamptz not null);`);
     this.addSql(`create index "agent_status_change_agent_id_at_index" on "agent_status_change" ("agent_id", "at");`);
 
-    this.addSql(`create table "account" ("id" serial primary key, "external_ref" varchar(255) not null, "customer_id" int not null, "product" text check ("product" in ('CREDIT_CARD', 'PERSONAL_LOAN', 'AUTO_LOAN', 'INSURANCE_PREMIUM', 'MORTGAGE', 'OVERDRAFT')) not null, "currency" varchar(3) not null, "balance_minor" int not null, "amount_due_minor" int not null, "written_off_minor" int not null default 0, "oldest_unpaid_due_date" varchar(10) null, "dpd" int not null default 0, "bucket" text check ("bucket" in ('CURRENT', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'CHARGE_OFF')) not null default 'CURRENT', "status" text check ("status" in ('ACTIVE', 'IN_ARRANGEMENT', 'DISPUTED', 'ROUTED', 'LEGAL', 'WRITTEN_OFF', 'PAID_OFF', 'CLOSED')) not null default 'ACTIVE', "assigned_agent_id" int null, "team_id" int null, "propensity_score" double precision not null default 0.5, "last_call_id" int null, "opened_on" varchar(10) not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1);`);
+    this.addSql(`create table "account" ("id" serial primary key, "external_ref" varchar(255) not null, "customer_id" int not null, "product" text check ("product" in ('CREDIT_CARD', 'PERSONAL_LOAN', 'AUTO_LOAN', 'INSURANCE_PREMIUM', 'MORTGAGE', 'OVERDRAFT')) not null, "currency" varchar(3) not null, "balance_minor" bigint not null, "amount_due_minor" bigint not null, "written_off_minor" bigint not null default 0, "oldest_unpaid_due_date" varchar(10) null, "dpd" int not null default 0, "bucket" text check ("bucket" in ('CURRENT', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'CHARGE_OFF')) not null default 'CURRENT', "status" text check ("status" in ('ACTIVE', 'IN_ARRANGEMENT', 'DISPUTED', 'ROUTED', 'LEGAL', 'WRITTEN_OFF', 'PAID_OFF', 'CLOSED')) not null default 'ACTIVE', "assigned_agent_id" int null, "team_id" int null, "propensity_score" double precision not null default 0.5, "last_call_id" int null, "opened_on" varchar(10) not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1);`);
     this.addSql(`alter table "account" add constraint "account_external_ref_unique" unique ("external_ref");`);
-    this.addSql(`create index "account_balance_minor_index" on "account" ("balance_minor");`);
+    this.addSql(`create index "account_currency_index" on "account" ("currency");`);
     this.addSql(`create index "account_product_index" on "account" ("product");`);
     this.addSql(`create index "account_status_index" on "account" ("status");`);
-    this.addSql(`create index "account_dpd_index" on "account" ("dpd");`);
+    this.addSql(`create index "account_updated_at_id_index" on "account" ("updated_at", "id");`);
+    this.addSql(`create index "account_balance_minor_id_index" on "account" ("balance_minor", "id");`);
+    this.addSql(`create index "account_dpd_id_index" on "account" ("dpd", "id");`);
     this.addSql(`create index "account_bucket_balance_minor_index" on "account" ("bucket", "balance_minor");`);
+    this.addSql(`create index "account_team_id_dpd_id_index" on "account" ("team_id", "dpd", "id");`);
     this.addSql(`create index "account_team_id_bucket_index" on "account" ("team_id", "bucket");`);
+    this.addSql(`create index "account_assigned_agent_id_dpd_id_index" on "account" ("assigned_agent_id", "dpd", "id");`);
     this.addSql(`create index "account_assigned_agent_id_bucket_index" on "account" ("assigned_agent_id", "bucket");`);
 
     this.addSql(`create table "dispute" ("id" serial primary key, "account_id" int not null, "kind" text check ("kind" in ('DISPUTE', 'PAYMENT_INVESTIGATION')) not null default 'DISPUTE', "channel" text check ("channel" in ('PHONE', 'EMAIL', 'LETTER', 'WEB', 'BRANCH')) not null, "reason" varchar(255) not null, "status" text check ("status" in ('OPEN', 'VALID', 'NOT_VALID')) not null default 'OPEN', "resolution_note" text null, "opened_by_id" int not null, "opened_at" timestamptz not null, "resolved_by_id" int null, "resolved_at" timestamptz null);`);
     this.addSql(`create index "dispute_account_id_status_index" on "dispute" ("account_id", "status");`);
 
     this.addSql(`create table "call" ("id" serial primary key, "account_id" int not null, "agent_id" int not null, "team_id" int null, "direction" text check ("direction" in ('OUTBOUND', 'INBOUND')) not null, "phone_id" int null, "phone_number" varchar(255) not null, "started_at" timestamptz not null, "answered_at" timestamptz null, "ended_at" timestamptz not null, "talk_seconds" int not null, "wrap_seconds" int not null, "disposition" text check ("disposition" in ('PROMISE_TO_PAY', 'PAYMENT_TAKEN', 'PAYMENT_PLAN', 'REFUSED_TO_PAY', 'HARDSHIP', 'DISPUTE', 'CALLBACK_REQUESTED', 'ROUTED', 'ALREADY_PAID', 'CEASE_REQUEST', 'THIRD_PARTY_MESSAGE', 'THIRD_PARTY_NO_MESSAGE', 'WRONG_NUMBER', 'DECEASED', 'BANKRUPTCY', 'ATTORNEY_REPRESENTED', 'NO_ANSWER', 'BUSY', 'ANSWERING_MACHINE_MESSAGE', 'ANSWERING_MACHINE_NO_MESSAGE', 'DISCONNECTED_NUMBER', 'DROPPED')) not null, "reason_code" varchar(255) null, "notes" text null, "script_version" varchar(255) null, "callback_at" timestamptz null, "created_at" timestamptz not null);`);
-    this.addSql(`create index "call_team_id_index" on "call" ("team_id");`);
     this.addSql(`create index "call_disposition_started_at_index" on "call" ("disposition", "started_at");`);
+    this.addSql(`create index "call_team_id_started_at_index" on "call" ("team_id", "started_at");`);
     this.addSql(`create index "call_started_at_index" on "call" ("started_at");`);
     this.addSql(`create index "call_agent_id_started_at_index" on "call" ("agent_id", "started_at");`);
     this.addSql(`create index "call_account_id_started_at_index" on "call" ("account_id", "started_at");`);
@@ -64,30 +69,30 @@ export class Migration20261122071406 extends Migration {
     this.addSql(`create index "referral_queue_status_index" on "referral" ("queue", "status");`);
     this.addSql(`create index "referral_account_id_status_index" on "referral" ("account_id", "status");`);
 
-    this.addSql(`create table "promise_to_pay" ("id" serial primary key, "account_id" int not null, "agent_id" int not null, "call_id" int null, "amount_minor" int not null, "currency" varchar(3) not null, "paid_minor" int not null default 0, "due_date" varchar(10) not null, "grace_ends_on" varchar(10) not null, "status" text check ("status" in ('PENDING_APPROVAL', 'PENDING', 'KEPT', 'PARTIALLY_KEPT', 'BROKEN', 'CANCELLED')) not null, "approved_by_id" int null, "settled_at" timestamptz null, "created_at" timestamptz not null, "version" int not null default 1);`);
+    this.addSql(`create table "promise_to_pay" ("id" serial primary key, "account_id" int not null, "agent_id" int not null, "call_id" int null, "amount_minor" bigint not null, "currency" varchar(3) not null, "paid_minor" bigint not null default 0, "due_date" varchar(10) not null, "grace_ends_on" varchar(10) not null, "status" text check ("status" in ('PENDING_APPROVAL', 'PENDING', 'KEPT', 'PARTIALLY_KEPT', 'BROKEN', 'CANCELLED')) not null, "approved_by_id" int null, "settled_at" timestamptz null, "created_at" timestamptz not null, "version" int not null default 1);`);
     this.addSql(`create index "promise_to_pay_agent_id_created_at_index" on "promise_to_pay" ("agent_id", "created_at");`);
     this.addSql(`create index "promise_to_pay_status_grace_ends_on_index" on "promise_to_pay" ("status", "grace_ends_on");`);
     this.addSql(`create index "promise_to_pay_account_id_status_index" on "promise_to_pay" ("account_id", "status");`);
 
-    this.addSql(`create table "payment_plan" ("id" serial primary key, "account_id" int not null, "agent_id" int not null, "call_id" int null, "total_minor" int not null, "currency" varchar(3) not null, "balance_at_proposal_minor" int not null, "status" text check ("status" in ('PROPOSED', 'PENDING_APPROVAL', 'ACTIVE', 'COMPLETED', 'BROKEN', 'CANCELLED')) not null, "approved_by_id" int null, "created_at" timestamptz not null, "version" int not null default 1);`);
+    this.addSql(`create table "payment_plan" ("id" serial primary key, "account_id" int not null, "agent_id" int not null, "call_id" int null, "total_minor" bigint not null, "currency" varchar(3) not null, "balance_at_proposal_minor" bigint not null, "status" text check ("status" in ('PROPOSED', 'PENDING_APPROVAL', 'ACTIVE', 'COMPLETED', 'BROKEN', 'CANCELLED')) not null, "approved_by_id" int null, "created_at" timestamptz not null, "version" int not null default 1);`);
     this.addSql(`comment on column "payment_plan"."balance_at_proposal_minor" is 'Balance when proposed; total below it is a settlement discount.';`);
     this.addSql(`create index "payment_plan_account_id_status_index" on "payment_plan" ("account_id", "status");`);
 
-    this.addSql(`create table "instalment" ("id" serial primary key, "plan_id" int not null, "sequence" int not null, "due_date" varchar(10) not null, "amount_minor" int not null, "paid_minor" int not null default 0, "currency" varchar(3) not null, "status" text check ("status" in ('PENDING', 'PARTIALLY_PAID', 'PAID', 'MISSED')) not null default 'PENDING');`);
+    this.addSql(`create table "instalment" ("id" serial primary key, "plan_id" int not null, "sequence" int not null, "due_date" varchar(10) not null, "amount_minor" bigint not null, "paid_minor" bigint not null default 0, "currency" varchar(3) not null, "status" text check ("status" in ('PENDING', 'PARTIALLY_PAID', 'PAID', 'MISSED')) not null default 'PENDING');`);
     this.addSql(`create index "instalment_status_due_date_index" on "instalment" ("status", "due_date");`);
     this.addSql(`create index "instalment_plan_id_sequence_index" on "instalment" ("plan_id", "sequence");`);
 
-    this.addSql(`create table "payment" ("id" serial primary key, "account_id" int not null, "agent_id" int null, "call_id" int null, "amount_minor" int not null, "currency" varchar(3) not null, "method" text check ("method" in ('CARD_TERMINAL', 'ONLINE', 'BANK_TRANSFER', 'CASH', 'CHECK')) not null, "external_reference" varchar(255) null, "idempotency_key" varchar(255) not null, "card_last4" varchar(4) null, "status" text check ("status" in ('POSTED', 'REVERSED')) not null default 'POSTED', "received_at" timestamptz not null, "reversed_at" timestamptz null, "reversal_reason" varchar(255) null, "created_at" timestamptz not null);`);
+    this.addSql(`create table "payment" ("id" serial primary key, "account_id" int not null, "agent_id" int null, "call_id" int null, "amount_minor" bigint not null, "currency" varchar(3) not null, "method" text check ("method" in ('CARD_TERMINAL', 'ONLINE', 'BANK_TRANSFER', 'CASH', 'CHECK')) not null, "external_reference" varchar(255) null, "idempotency_key" varchar(255) not null, "card_last4" varchar(4) null, "status" text check ("status" in ('POSTED', 'REVERSED')) not null default 'POSTED', "received_at" timestamptz not null, "reversed_at" timestamptz null, "reversal_reason" varchar(255) null, "created_at" timestamptz not null);`);
     this.addSql(`alter table "payment" add constraint "payment_idempotency_key_unique" unique ("idempotency_key");`);
     this.addSql(`create index "payment_external_reference_index" on "payment" ("external_reference");`);
     this.addSql(`create index "payment_received_at_index" on "payment" ("received_at");`);
     this.addSql(`create index "payment_account_id_received_at_index" on "payment" ("account_id", "received_at");`);
 
-    this.addSql(`create table "bucket_snapshot" ("id" serial primary key, "taken_on" varchar(10) not null, "account_id" int not null, "bucket" text check ("bucket" in ('CURRENT', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'CHARGE_OFF')) not null, "dpd" int not null, "balance_minor" int not null);`);
+    this.addSql(`create table "bucket_snapshot" ("id" serial primary key, "taken_on" varchar(10) not null, "account_id" int not null, "bucket" text check ("bucket" in ('CURRENT', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'CHARGE_OFF')) not null, "dpd" int not null, "balance_minor" bigint not null);`);
     this.addSql(`create index "bucket_snapshot_taken_on_bucket_index" on "bucket_snapshot" ("taken_on", "bucket");`);
     this.addSql(`alter table "bucket_snapshot" add constraint "bucket_snapshot_taken_on_account_id_unique" unique ("taken_on", "account_id");`);
 
-    this.addSql(`create table "write_off" ("id" serial primary key, "account_id" int not null, "amount_minor" int not null, "currency" varchar(3) not null, "reason" varchar(255) not null, "status" text check ("status" in ('REQUESTED', 'APPROVED', 'REJECTED')) not null default 'REQUESTED', "requested_by_id" int not null, "requested_at" timestamptz not null, "decided_by_id" int null, "decided_at" timestamptz null);`);
+    this.addSql(`create table "write_off" ("id" serial primary key, "account_id" int not null, "amount_minor" bigint not null, "currency" varchar(3) not null, "reason" varchar(255) not null, "status" text check ("status" in ('REQUESTED', 'APPROVED', 'REJECTED')) not null default 'REQUESTED', "requested_by_id" int not null, "requested_at" timestamptz not null, "decided_by_id" int null, "decided_at" timestamptz null);`);
     this.addSql(`create index "write_off_account_id_status_index" on "write_off" ("account_id", "status");`);
 
     this.addSql(`alter table "contact_point" add constraint "contact_point_customer_id_foreign" foreign key ("customer_id") references "customer" ("id") on update cascade;`);
