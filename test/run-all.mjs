@@ -35,6 +35,7 @@ function vitest(name, filter, reportName, env = {}) {
 }
 
 if (run('build server', 'pnpm', ['--filter', '@openfloor/server', 'build'])) {
+  run('type-check tests', 'pnpm', ['--filter', '@openfloor/test', 'exec', 'tsc', '-p', 'tsconfig.json']);
   vitest('unit tests', '@openfloor/server', 'unit');
   vitest('API suite on SQLite', '@openfloor/test', 'api-sqlite', { TEST_DB: 'sqlite' });
   if (process.env.TEST_DATABASE_URL) {

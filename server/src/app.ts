@@ -155,14 +155,12 @@ function useWebSocketGraphQL(
       schema,
       context: async (ctx) => {
         const em = services.orm.em.fork();
-        const authorization = ctx.connectionParams?.authorization;
-        const viewer = await services.auth.authenticate(em, typeof authorization === 'string' ? authorization : undefined);
+        const viewer = await services.auth.authenticate(em, wsAuthorization(ctx.connectionParams));
         return { em, viewer, requestId: randomUUID(), loaders: createLoaders(em, viewer), services } satisfies AppContext;
       },
       onConnect: async (ctx) => {
-        const authorization = ctx.connectionParams?.authorization;
         try {
-          await services.auth.authenticate(services.orm.em.fork(), typeof authorization === 'string' ? authorization : undefined);
+          await services.auth.authenticate(services.orm.em.fork(), wsAuthorization(ctx.connectionParams));
           return true;
         } catch {
           return false;
@@ -180,6 +178,13 @@ function useWebSocketGraphQL(
     },
     wsServer,
   );
+}
+
+/** connectionParams.authorization, as "Bearer <token>" or the bare token. */
+function wsAuthorization(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const value = params?.authorization;
+  if (typeof value !== 'string' || !value.trim()) return undefined;
+  return /^Bearer\s/i.test(value.trim()) ? value : `Bearer ${value.trim()}`;
 }
 
 /** Reports how many SQL statements a request ran, for tests and benchmarks (EXPOSE_SQL_COUNT). */

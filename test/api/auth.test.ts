@@ -88,9 +88,9 @@ describe('tokens', () => {
     expect(errorCode(r)).toBe('UNAUTHENTICATED');
   });
 
-  it('accepts the token over graphql-ws in connectionParams.authorization', async () => {
+  it.each(['Bearer ', ''])('accepts the token over graphql-ws in connectionParams.authorization (%j prefix)', async (prefix) => {
     const token = await login(server.url, 'manager@demo.test');
-    const client = createClient({ url: server.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+    const client = createClient({ url: server.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `${prefix}${token}` }, retryAttempts: 0 });
     try {
       const result = await new Promise<any>((resolve, reject) => {
         let value: unknown;
