@@ -1,5 +1,8 @@
 import { NodeEntity } from './node.entity.js';
 import { Account } from '../accounts/account.entity.js';
+import { AccountDue } from '../accounts/account-due.entity.js';
+import { PaymentAllocation } from '../payments/payment-allocation.entity.js';
+import { BusinessDay } from '../rollover/business-day.entity.js';
 import { BucketGoal } from '../accounts/bucket-goal.entity.js';
 import { BucketSnapshot } from '../accounts/bucket-snapshot.entity.js';
 import { Agent } from '../agents/agent.entity.js';
@@ -44,4 +47,7 @@ export const entities = [
   Target,
   AuditEvent,
   ApiKey,
+  AccountDue,
+  PaymentAllocation,
+  BusinessDay,
 ];

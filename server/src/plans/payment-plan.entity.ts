@@ -45,7 +45,11 @@ export class PaymentPlan extends NodeEntity {
   status!: PlanStatus;
 
   @ManyToOne(() => Agent, { nullable: true })
-  approvedBy?: Agent | null;
+  decidedBy?: Agent | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was rejected, cancelled or broken.' })
+  @Property({ type: 'string', nullable: true })
+  statusReason?: string | null;
 
   @OneToMany(() => Instalment, (i) => i.plan, { cascade: [Cascade.PERSIST], orderBy: { sequence: 'asc' } })
   instalments = new Collection<Instalment>(this);

@@ -54,8 +54,13 @@ export class PromiseToPay extends NodeEntity {
   @Enum({ items: () => PromiseStatus })
   status!: PromiseStatus;
 
+  /** The supervisor who approved or rejected a promise below the minimum acceptable amount. */
   @ManyToOne(() => Agent, { nullable: true })
-  approvedBy?: Agent | null;
+  decidedBy?: Agent | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was rejected or cancelled.' })
+  @Property({ type: 'string', nullable: true })
+  statusReason?: string | null;
 
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })

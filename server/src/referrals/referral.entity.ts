@@ -54,6 +54,13 @@ export class Referral extends NodeEntity {
   @Property({ type: 'datetime' })
   createdAt: Date & Opt = new Date();
 
+  @ManyToOne(() => Agent, { nullable: true })
+  handledBy?: Agent | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  acceptedAt?: Date | null;
+
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   closedAt?: Date | null;

@@ -48,6 +48,10 @@ export class WriteOff extends NodeEntity {
   @Property({ type: 'datetime', nullable: true })
   decidedAt?: Date | null;
 
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
+  decisionNote?: string | null;
+
   @Field(() => Money)
   get amount(): Money {
     return Money.of(this.amountMinor, this.currency);

@@ -153,7 +153,7 @@ export function recordPromise(ctx: SeedContext, rng: Prng, call: CallFacts, rows
     due_date: dueDate,
     grace_ends_on: graceEndsOn,
     status,
-    approved_by_id: needsApproval && status !== PromiseStatus.PENDING_APPROVAL ? call.collector.team.supervisorId : null,
+    decided_by_id: needsApproval && status !== PromiseStatus.PENDING_APPROVAL ? call.collector.team.supervisorId : null,
     settled_at: settledAt === null ? null : new Date(settledAt),
     created_at: new Date(call.createdAt),
     version: 1,
@@ -223,7 +223,7 @@ export function recordPlan(ctx: SeedContext, rng: Prng, call: CallFacts, rows: O
     currency: a.currency,
     balance_at_proposal_minor: a.balance,
     status,
-    approved_by_id: needsApproval && !awaitingApproval ? call.collector.team.supervisorId : null,
+    decided_by_id: needsApproval && !awaitingApproval ? call.collector.team.supervisorId : null,
     created_at: new Date(call.createdAt),
     version: 1,
   });

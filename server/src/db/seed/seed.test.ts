@@ -87,6 +87,18 @@ describe('seedDemoFloor', () => {
     }
   });
 
+  it('backs every amount due with unpaid instalments that add up to it, the oldest dating the delinquency', async () => {
+    const accounts = await rows(`select a.id, a.amount_due_minor, a.oldest_unpaid_due_date,
+      (select coalesce(sum(d.amount_minor - d.paid_minor), 0) from account_due d where d.account_id = a.id) as outstanding,
+      (select min(d.due_date) from account_due d where d.account_id = a.id and d.paid_minor < d.amount_minor) as oldest
+      from account a`);
+    for (const a of accounts) {
+      expect(Number(a.outstanding)).toBe(Number(a.amount_due_minor));
+      expect(a.oldest ?? null).toBe(a.oldest_unpaid_due_date ?? null);
+    }
+    expect(accounts.filter((a) => Number(a.outstanding) > 0).length).toBeGreaterThan(ACCOUNTS / 2);
+  });
+
   it('points every account at its latest call', async () => {
     const latest = await rows(`select a.id, a.last_call_id, (select c.id from call c where c.account_id = a.id order by c.started_at desc, c.id desc limit 1) as latest from account a`);
     for (const a of latest) expect(a.last_call_id).toBe(a.latest);

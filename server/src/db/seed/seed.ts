@@ -11,6 +11,7 @@ import { BulkWriter } from './bulk.js';
 import { seedCalls, type CallHistory } from './calls.js';
 import { createContext, type SeedContext } from './context.js';
 import { seedCustomers } from './customers.js';
+import { seedDues } from './dues.js';
 import { seedPeople } from './people.js';
 import { seedSnapshots } from './snapshots.js';
 import { seedTargets } from './targets.js';
@@ -57,6 +58,7 @@ export async function seedDemoFloor(orm: MikroORM, options: SeedOptions): Promis
   await applyCallHistory(ctx, history);
   const opening = await seedSnapshots(ctx, accounts);
   await seedTargets(ctx, people, history, opening);
+  await seedDues(ctx);
   await writer.resetSequences();
 
   const count = (table: string) => writer.written.get(table) ?? 0;

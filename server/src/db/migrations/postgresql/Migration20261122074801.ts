@@ -1,11 +1,14 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122074317 extends Migration {
+export class Migration20261122074801 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "audit_event" ("id" serial primary key, "actor_agent_id" int null, "actor_api_key_id" int null, "actor_role" varchar(255) not null, "action" varchar(255) not null, "entity_type" varchar(255) not null, "entity_id" int not null, "before" jsonb null, "after" jsonb null, "request_id" varchar(255) null, "at" timestamptz not null);`);
     this.addSql(`create index "audit_event_at_index" on "audit_event" ("at");`);
     this.addSql(`create index "audit_event_entity_type_entity_id_at_index" on "audit_event" ("entity_type", "entity_id", "at");`);
+
+    this.addSql(`create table "business_day" ("id" serial primary key, "date" varchar(10) not null, "ran_at" timestamptz not null, "summary" jsonb not null);`);
+    this.addSql(`alter table "business_day" add constraint "business_day_date_unique" unique ("date");`);
 
     this.addSql(`create table "customer" ("id" serial primary key, "first_name" varchar(255) not null, "last_name" varchar(255) not null, "search_name" varchar(255) not null, "national_id" varchar(255) null, "time_zone" varchar(255) not null, "locatable" text check ("locatable" in ('LOCATABLE', 'UNLOCATABLE')) not null default 'LOCATABLE', "cease_communication" boolean not null default false, "attorney_represented" boolean not null default false, "bankrupt" boolean not null default false, "deceased" boolean not null default false, "review_required" boolean not null default false, "created_at" timestamptz not null, "version" int not null default 1);`);
     this.addSql(`create index "customer_search_name_index" on "customer" ("search_name");`);
@@ -65,16 +68,16 @@ export class Migration20261122074317 extends Migration {
     this.addSql(`create index "call_agent_id_started_at_index" on "call" ("agent_id", "started_at");`);
     this.addSql(`create index "call_account_id_started_at_index" on "call" ("account_id", "started_at");`);
 
-    this.addSql(`create table "referral" ("id" serial primary key, "account_id" int not null, "call_id" int null, "queue" text check ("queue" in ('CUSTOMER_SERVICE', 'RETENTION', 'PHONE_BANKING', 'REMEDIAL', 'SUPERVISOR', 'LEGAL', 'OUTSIDE_AGENCY')) not null, "reason" varchar(255) not null, "status" text check ("status" in ('OPEN', 'ACCEPTED', 'RESOLVED', 'RETURNED')) not null default 'OPEN', "created_by_id" int not null, "created_at" timestamptz not null, "closed_at" timestamptz null, "resolution" varchar(255) null);`);
+    this.addSql(`create table "referral" ("id" serial primary key, "account_id" int not null, "call_id" int null, "queue" text check ("queue" in ('CUSTOMER_SERVICE', 'RETENTION', 'PHONE_BANKING', 'REMEDIAL', 'SUPERVISOR', 'LEGAL', 'OUTSIDE_AGENCY')) not null, "reason" varchar(255) not null, "status" text check ("status" in ('OPEN', 'ACCEPTED', 'RESOLVED', 'RETURNED')) not null default 'OPEN', "created_by_id" int not null, "created_at" timestamptz not null, "handled_by_id" int null, "accepted_at" timestamptz null, "closed_at" timestamptz null, "resolution" varchar(255) null);`);
     this.addSql(`create index "referral_queue_status_index" on "referral" ("queue", "status");`);
     this.addSql(`create index "referral_account_id_status_index" on "referral" ("account_id", "status");`);
 
-    this.addSql(`create table "promise_to_pay" ("id" serial primary key, "account_id" int not null, "agent_id" int not null, "call_id" int null, "amount_minor" bigint not null, "currency" varchar(3) not null, "paid_minor" bigint not null default 0, "due_date" varchar(10) not null, "grace_ends_on" varchar(10) not null, "status" text check ("status" in ('PENDING_APPROVAL', 'PENDING', 'KEPT', 'PARTIALLY_KEPT', 'BROKEN', 'CANCELLED')) not null, "approved_by_id" int null, "settled_at" timestamptz null, "created_at" timestamptz not null, "version" int not null default 1);`);
+    this.addSql(`create table "promise_to_pay" ("id" serial primary key, "account_id" int not null, "agent_id" int not null, "call_id" int null, "amount_minor" bigint not null, "currency" varchar(3) not null, "paid_minor" bigint not null default 0, "due_date" varchar(10) not null, "grace_ends_on" varchar(10) not null, "status" text check ("status" in ('PENDING_APPROVAL', 'PENDING', 'KEPT', 'PARTIALLY_KEPT', 'BROKEN', 'CANCELLED')) not null, "decided_by_id" int null, "status_reason" varchar(255) null, "settled_at" timestamptz null, "created_at" timestamptz not null, "version" int not null default 1);`);
     this.addSql(`create index "promise_to_pay_agent_id_created_at_index" on "promise_to_pay" ("agent_id", "created_at");`);
     this.addSql(`create index "promise_to_pay_status_grace_ends_on_index" on "promise_to_pay" ("status", "grace_ends_on");`);
     this.addSql(`create index "promise_to_pay_account_id_status_index" on "promise_to_pay" ("account_id", "status");`);
 
-    this.addSql(`create table "payment_plan" ("id" serial primary key, "account_id" int not null, "agent_id" int not null, "call_id" int null, "total_minor" bigint not null, "currency" varchar(3) not null, "balance_at_proposal_minor" bigint not null, "status" text check ("status" in ('PROPOSED', 'PENDING_APPROVAL', 'ACTIVE', 'COMPLETED', 'BROKEN', 'CANCELLED')) not null, "approved_by_id" int null, "created_at" timestamptz not null, "version" int not null default 1);`);
+    this.addSql(`create table "payment_plan" ("id" serial primary key, "account_id" int not null, "agent_id" int not null, "call_id" int null, "total_minor" bigint not null, "currency" varchar(3) not null, "balance_at_proposal_minor" bigint not null, "status" text check ("status" in ('PROPOSED', 'PENDING_APPROVAL', 'ACTIVE', 'COMPLETED', 'BROKEN', 'CANCELLED')) not null, "decided_by_id" int null, "status_reason" varchar(255) null, "created_at" timestamptz not null, "version" int not null default 1);`);
     this.addSql(`comment on column "payment_plan"."balance_at_proposal_minor" is 'Balance when proposed; total below it is a settlement discount.';`);
     this.addSql(`create index "payment_plan_account_id_status_index" on "payment_plan" ("account_id", "status");`);
 
@@ -92,7 +95,13 @@ export class Migration20261122074317 extends Migration {
     this.addSql(`create index "bucket_snapshot_taken_on_bucket_index" on "bucket_snapshot" ("taken_on", "bucket");`);
     this.addSql(`alter table "bucket_snapshot" add constraint "bucket_snapshot_taken_on_account_id_unique" unique ("taken_on", "account_id");`);
 
-    this.addSql(`create table "write_off" ("id" serial primary key, "account_id" int not null, "amount_minor" bigint not null, "currency" varchar(3) not null, "reason" varchar(255) not null, "status" text check ("status" in ('REQUESTED', 'APPROVED', 'REJECTED')) not null default 'REQUESTED', "requested_by_id" int not null, "requested_at" timestamptz not null, "decided_by_id" int null, "decided_at" timestamptz null);`);
+    this.addSql(`create table "account_due" ("id" serial primary key, "account_id" int not null, "due_date" varchar(10) not null, "amount_minor" bigint not null, "paid_minor" bigint not null default 0, "currency" varchar(3) not null);`);
+    this.addSql(`create index "account_due_account_id_due_date_index" on "account_due" ("account_id", "due_date");`);
+
+    this.addSql(`create table "payment_allocation" ("id" serial primary key, "payment_id" int not null, "target" text check ("target" in ('DUE', 'PROMISE', 'INSTALMENT')) not null, "due_id" int null, "promise_id" int null, "instalment_id" int null, "amount_minor" bigint not null);`);
+    this.addSql(`create index "payment_allocation_payment_id_index" on "payment_allocation" ("payment_id");`);
+
+    this.addSql(`create table "write_off" ("id" serial primary key, "account_id" int not null, "amount_minor" bigint not null, "currency" varchar(3) not null, "reason" varchar(255) not null, "status" text check ("status" in ('REQUESTED', 'APPROVED', 'REJECTED')) not null default 'REQUESTED', "requested_by_id" int not null, "requested_at" timestamptz not null, "decided_by_id" int null, "decided_at" timestamptz null, "decision_note" varchar(255) null);`);
     this.addSql(`create index "write_off_account_id_status_index" on "write_off" ("account_id", "status");`);
 
     this.addSql(`alter table "contact_point" add constraint "contact_point_customer_id_foreign" foreign key ("customer_id") references "customer" ("id") on update cascade;`);
@@ -129,16 +138,17 @@ export class Migration20261122074317 extends Migration {
     this.addSql(`alter table "referral" add constraint "referral_account_id_foreign" foreign key ("account_id") references "account" ("id") on update cascade;`);
     this.addSql(`alter table "referral" add constraint "referral_call_id_foreign" foreign key ("call_id") references "call" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "referral" add constraint "referral_created_by_id_foreign" foreign key ("created_by_id") references "agent" ("id") on update cascade;`);
+    this.addSql(`alter table "referral" add constraint "referral_handled_by_id_foreign" foreign key ("handled_by_id") references "agent" ("id") on update cascade on delete set null;`);
 
     this.addSql(`alter table "promise_to_pay" add constraint "promise_to_pay_account_id_foreign" foreign key ("account_id") references "account" ("id") on update cascade;`);
     this.addSql(`alter table "promise_to_pay" add constraint "promise_to_pay_agent_id_foreign" foreign key ("agent_id") references "agent" ("id") on update cascade;`);
     this.addSql(`alter table "promise_to_pay" add constraint "promise_to_pay_call_id_foreign" foreign key ("call_id") references "call" ("id") on update cascade on delete set null;`);
-    this.addSql(`alter table "promise_to_pay" add constraint "promise_to_pay_approved_by_id_foreign" foreign key ("approved_by_id") references "agent" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "promise_to_pay" add constraint "promise_to_pay_decided_by_id_foreign" foreign key ("decided_by_id") references "agent" ("id") on update cascade on delete set null;`);
 
     this.addSql(`alter table "payment_plan" add constraint "payment_plan_account_id_foreign" foreign key ("account_id") references "account" ("id") on update cascade;`);
     this.addSql(`alter table "payment_plan" add constraint "payment_plan_agent_id_foreign" foreign key ("agent_id") references "agent" ("id") on update cascade;`);
     this.addSql(`alter table "payment_plan" add constraint "payment_plan_call_id_foreign" foreign key ("call_id") references "call" ("id") on update cascade on delete set null;`);
-    this.addSql(`alter table "payment_plan" add constraint "payment_plan_approved_by_id_foreign" foreign key ("approved_by_id") references "agent" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "payment_plan" add constraint "payment_plan_decided_by_id_foreign" foreign key ("decided_by_id") references "agent" ("id") on update cascade on delete set null;`);
 
     this.addSql(`alter table "instalment" add constraint "instalment_plan_id_foreign" foreign key ("plan_id") references "payment_plan" ("id") on update cascade;`);
 
@@ -147,6 +157,13 @@ export class Migration20261122074317 extends Migration {
     this.addSql(`alter table "payment" add constraint "payment_call_id_foreign" foreign key ("call_id") references "call" ("id") on update cascade on delete set null;`);
 
     this.addSql(`alter table "bucket_snapshot" add constraint "bucket_snapshot_account_id_foreign" foreign key ("account_id") references "account" ("id") on update cascade;`);
+
+    this.addSql(`alter table "account_due" add constraint "account_due_account_id_foreign" foreign key ("account_id") references "account" ("id") on update cascade;`);
+
+    this.addSql(`alter table "payment_allocation" add constraint "payment_allocation_payment_id_foreign" foreign key ("payment_id") references "payment" ("id") on update cascade;`);
+    this.addSql(`alter table "payment_allocation" add constraint "payment_allocation_due_id_foreign" foreign key ("due_id") references "account_due" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "payment_allocation" add constraint "payment_allocation_promise_id_foreign" foreign key ("promise_id") references "promise_to_pay" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "payment_allocation" add constraint "payment_allocation_instalment_id_foreign" foreign key ("instalment_id") references "instalment" ("id") on update cascade on delete set null;`);
 
     this.addSql(`alter table "write_off" add constraint "write_off_account_id_foreign" foreign key ("account_id") references "account" ("id") on update cascade;`);
     this.addSql(`alter table "write_off" add constraint "write_off_requested_by_id_foreign" foreign key ("requested_by_id") references "agent" ("id") on update cascade;`);
@@ -190,13 +207,15 @@ export class Migration20261122074317 extends Migration {
 
     this.addSql(`alter table "referral" drop constraint "referral_created_by_id_foreign";`);
 
+    this.addSql(`alter table "referral" drop constraint "referral_handled_by_id_foreign";`);
+
     this.addSql(`alter table "promise_to_pay" drop constraint "promise_to_pay_agent_id_foreign";`);
 
-    this.addSql(`alter table "promise_to_pay" drop constraint "promise_to_pay_approved_by_id_foreign";`);
+    this.addSql(`alter table "promise_to_pay" drop constraint "promise_to_pay_decided_by_id_foreign";`);
 
     this.addSql(`alter table "payment_plan" drop constraint "payment_plan_agent_id_foreign";`);
 
-    this.addSql(`alter table "payment_plan" drop constraint "payment_plan_approved_by_id_foreign";`);
+    this.addSql(`alter table "payment_plan" drop constraint "payment_plan_decided_by_id_foreign";`);
 
     this.addSql(`alter table "payment" drop constraint "payment_agent_id_foreign";`);
 
@@ -218,6 +237,8 @@ export class Migration20261122074317 extends Migration {
 
     this.addSql(`alter table "bucket_snapshot" drop constraint "bucket_snapshot_account_id_foreign";`);
 
+    this.addSql(`alter table "account_due" drop constraint "account_due_account_id_foreign";`);
+
     this.addSql(`alter table "write_off" drop constraint "write_off_account_id_foreign";`);
 
     this.addSql(`alter table "account" drop constraint "account_last_call_id_foreign";`);
@@ -230,9 +251,19 @@ export class Migration20261122074317 extends Migration {
 
     this.addSql(`alter table "payment" drop constraint "payment_call_id_foreign";`);
 
+    this.addSql(`alter table "payment_allocation" drop constraint "payment_allocation_promise_id_foreign";`);
+
     this.addSql(`alter table "instalment" drop constraint "instalment_plan_id_foreign";`);
 
+    this.addSql(`alter table "payment_allocation" drop constraint "payment_allocation_instalment_id_foreign";`);
+
+    this.addSql(`alter table "payment_allocation" drop constraint "payment_allocation_payment_id_foreign";`);
+
+    this.addSql(`alter table "payment_allocation" drop constraint "payment_allocation_due_id_foreign";`);
+
     this.addSql(`drop table if exists "audit_event" cascade;`);
+
+    this.addSql(`drop table if exists "business_day" cascade;`);
 
     this.addSql(`drop table if exists "customer" cascade;`);
 
@@ -271,6 +302,10 @@ export class Migration20261122074317 extends Migration {
     this.addSql(`drop table if exists "payment" cascade;`);
 
     this.addSql(`drop table if exists "bucket_snapshot" cascade;`);
+
+    this.addSql(`drop table if exists "account_due" cascade;`);
+
+    this.addSql(`drop table if exists "payment_allocation" cascade;`);
 
     this.addSql(`drop table if exists "write_off" cascade;`);
   }
