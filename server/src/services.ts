@@ -10,6 +10,8 @@ import { CustomerService } from './customers/customer.service.js';
 import type { Orm } from './db/orm.js';
 import { NodeService } from './graphql/node.service.js';
 import type { Clock } from './shared/clock.js';
+import { localDateIn, type LocalDate } from './shared/dates.js';
+import { DEFAULT_POLICY, type CollectionPolicy } from './shared/policy.js';
 
 /** Made once at start and shared by every request: the rules of the floor, free of HTTP. */
 export interface Services {
@@ -24,6 +26,9 @@ export interface Services {
   agents: AgentService;
   calls: CallService;
   nodes: NodeService;
+  policy: CollectionPolicy;
+  /** Today on the floor (FLOOR_TIMEZONE), from the injected clock. */
+  businessDate(): LocalDate;
 }
 
 export function createServices(deps: { config: Config; clock: Clock; orm: Orm; logger: Logger }): Services {
@@ -37,5 +42,7 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
     agents: new AgentService(),
     calls: new CallService(),
     nodes: new NodeService(),
+    policy: DEFAULT_POLICY,
+    businessDate: () => localDateIn(deps.clock.now(), deps.config.floorTimeZone),
   };
 }

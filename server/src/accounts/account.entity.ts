@@ -75,6 +75,13 @@ export class Account extends NodeEntity {
   @Property({ type: moneyColumn() })
   writtenOffMinor: number & Opt = 0;
 
+  /**
+   * The balance when the account was placed with collections. Every later change of the balance is a
+   * payment, a reversal, a write-off or a dispute adjustment, so the balance can always be checked.
+   */
+  @Property({ type: moneyColumn() })
+  openingBalanceMinor!: number;
+
   @Field(() => String, { nullable: true, description: 'Date of the oldest unpaid instalment (YYYY-MM-DD); null when nothing is due.' })
   @Property({ type: 'string', length: 10, nullable: true })
   oldestUnpaidDueDate?: string | null;

@@ -29,3 +29,13 @@ export function audit(em: EntityManager, viewer: Viewer, at: Date, entry: AuditE
     at,
   });
 }
+
+/** The fields of a record worth keeping in an audit event; relations by id, money in minor units. */
+export function auditFields(entity: object, fields: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = (entity as Record<string, unknown>)[field];
+    out[field] = value instanceof Date ? value.toISOString() : value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value ?? null;
+  }
+  return out;
+}

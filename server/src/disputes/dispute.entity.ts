@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { NodeEntity } from '../db/node.entity.js';
+import { moneyColumn, NodeEntity } from '../db/node.entity.js';
 import { Account } from '../accounts/account.entity.js';
 import { Agent } from '../agents/agent.entity.js';
 
@@ -59,6 +59,10 @@ export class Dispute extends NodeEntity {
   @Field(() => Date)
   @Property({ type: 'datetime' })
   openedAt: Date & Opt = new Date();
+
+  /** What a VALID dispute took off the balance (minor units of the account currency). */
+  @Property({ type: moneyColumn(), nullable: true })
+  adjustmentMinor?: number | null;
 
   @ManyToOne(() => Agent, { nullable: true })
   resolvedBy?: Agent | null;

@@ -228,6 +228,7 @@ function makeAccount(
     product,
     currency,
     balance_minor: balance,
+    opening_balance_minor: balance, // raised by the payments posted since, once they are known (seed.ts)
     amount_due_minor: amountDue,
     written_off_minor: writtenOff ? balance : 0,
     oldest_unpaid_due_date: oldestDue,

@@ -99,6 +99,13 @@ describe('seedDemoFloor', () => {
     expect(accounts.filter((a) => Number(a.outstanding) > 0).length).toBeGreaterThan(ACCOUNTS / 2);
   });
 
+  it('opens every balance at what it is now plus the payments posted since', async () => {
+    const accounts = await rows(`select a.balance_minor, a.opening_balance_minor,
+      (select coalesce(sum(p.amount_minor), 0) from payment p where p.account_id = a.id and p.status = 'POSTED') as paid from account a`);
+    for (const a of accounts) expect(Number(a.opening_balance_minor)).toBe(Number(a.balance_minor) + Number(a.paid));
+    expect(accounts.some((a) => Number(a.paid) > 0)).toBe(true);
+  });
+
   it('points every account at its latest call', async () => {
     const latest = await rows(`select a.id, a.last_call_id, (select c.id from call c where c.account_id = a.id order by c.started_at desc, c.id desc limit 1) as latest from account a`);
     for (const a of latest) expect(a.last_call_id).toBe(a.latest);

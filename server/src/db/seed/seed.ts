@@ -93,6 +93,9 @@ async function applyCallHistory(ctx: SeedContext, history: CallHistory): Promise
     await w.execute(trx, `update "account" set "status" = 'DISPUTED' where "status" in ('ACTIVE', 'IN_ARRANGEMENT', 'ROUTED')
       and "id" in (select "account_id" from "dispute" where "status" = 'OPEN')`);
     await w.execute(trx, `update "account" set "last_call_id" = (select max(c."id") from "call" c where c."account_id" = "account"."id")`);
+    // The balance at placement: today's balance plus everything paid since.
+    await w.execute(trx, `update "account" set "opening_balance_minor" = "balance_minor" + coalesce((select sum(p."amount_minor")
+      from "payment" p where p."account_id" = "account"."id" and p."status" = 'POSTED'), 0)`);
   });
   ctx.progress('statuses', 1, 1);
 }
