@@ -5,6 +5,7 @@ import { openOrm, migrate } from './db/orm.js';
 import { isDatabaseEmpty, seedDemoFloor } from './db/seed/seed.js';
 import { createLogger } from './logger.js';
 import { localDateIn } from './shared/dates.js';
+import { scheduleRollover } from './rollover/scheduler.js';
 import 'dotenv/config';
 
 async function main(): Promise<void> {
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config, { logger, orm });
   const { port } = await app.listen();
+  const rollover = scheduleRollover(app.services, logger);
   logger.info({ port, database: config.database.kind }, `OpenFloor on http://localhost:${port}/ (GraphQL at /graphql)`);
 
   let stopping = false;
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'draining');
     const force = setTimeout(() => process.exit(1), 15_000).unref();
+    rollover.stop();
     await app.stop();
     await orm.close(true);
     clearTimeout(force);

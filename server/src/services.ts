@@ -1,14 +1,25 @@
 import type { Logger } from 'pino';
 import { AccountHistoryService } from './accounts/account-history.service.js';
 import { AccountService } from './accounts/account.service.js';
+import { AssignmentService } from './accounts/assignment.service.js';
 import { AgentService } from './agents/agent.service.js';
+import { PresenceService } from './agents/presence.service.js';
+import { CallRecordingService } from './calls/call-recording.service.js';
+import { RolloverService } from './rollover/rollover.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { TokenSigner } from './auth/tokens.js';
 import { CallService } from './calls/call.service.js';
 import type { Config } from './config.js';
 import { CustomerService } from './customers/customer.service.js';
+import { ContactPointService } from './customers/contact-point.service.js';
+import { DisputeService } from './disputes/dispute.service.js';
+import { ReferralService } from './referrals/referral.service.js';
 import type { Orm } from './db/orm.js';
 import { NodeService } from './graphql/node.service.js';
+import { PaymentService } from './payments/payment.service.js';
+import { PromiseService } from './promises/promise.service.js';
+import { PlanService } from './plans/plan.service.js';
+import { WriteOffService } from './writeoffs/write-off.service.js';
 import type { Clock } from './shared/clock.js';
 import { localDateIn, type LocalDate } from './shared/dates.js';
 import { DEFAULT_POLICY, type CollectionPolicy } from './shared/policy.js';
@@ -26,6 +37,17 @@ export interface Services {
   agents: AgentService;
   calls: CallService;
   nodes: NodeService;
+  payments: PaymentService;
+  promises: PromiseService;
+  plans: PlanService;
+  writeOffs: WriteOffService;
+  presence: PresenceService;
+  callRecording: CallRecordingService;
+  rollover: RolloverService;
+  referrals: ReferralService;
+  disputes: DisputeService;
+  contactPoints: ContactPointService;
+  assignments: AssignmentService;
   policy: CollectionPolicy;
   /** Today on the floor (FLOOR_TIMEZONE), from the injected clock. */
   businessDate(): LocalDate;
@@ -33,7 +55,11 @@ export interface Services {
 
 export function createServices(deps: { config: Config; clock: Clock; orm: Orm; logger: Logger }): Services {
   const tokens = new TokenSigner(deps.config.jwtSecret, deps.config.jwtTtlSeconds, deps.clock);
-  return {
+  const businessDate = (): LocalDate => localDateIn(deps.clock.now(), deps.config.floorTimeZone);
+  const payments = new PaymentService(deps.clock, businessDate, DEFAULT_POLICY);
+  const promises = new PromiseService(deps.clock, businessDate, DEFAULT_POLICY);
+  const plans = new PlanService(deps.clock, businessDate, DEFAULT_POLICY);
+  const services: Services = {
     ...deps,
     auth: new AuthService(tokens, deps.clock),
     accounts: new AccountService(),
@@ -42,7 +68,19 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
     agents: new AgentService(),
     calls: new CallService(),
     nodes: new NodeService(),
+    payments,
+    promises,
+    plans,
+    writeOffs: new WriteOffService(deps.clock),
+    presence: new PresenceService(deps.clock),
+    callRecording: new CallRecordingService(deps.clock, () => services),
+    rollover: new RolloverService(deps.clock, businessDate, DEFAULT_POLICY),
+    referrals: new ReferralService(deps.clock),
+    disputes: new DisputeService(deps.clock),
+    contactPoints: new ContactPointService(deps.clock),
+    assignments: new AssignmentService(deps.clock),
     policy: DEFAULT_POLICY,
-    businessDate: () => localDateIn(deps.clock.now(), deps.config.floorTimeZone),
+    businessDate,
   };
+  return services;
 }

@@ -28,17 +28,17 @@ export class AccountDue extends NodeEntity {
   @Property({ type: 'string', length: 3 })
   currency!: string;
 
-  get outstandingMinor(): number {
+  get outstandingMinor(): Opt<number> {
     return this.amountMinor - this.paidMinor;
   }
 
   @Field(() => Money)
-  get amount(): Money {
+  get amount(): Opt<Money> {
     return Money.of(this.amountMinor, this.currency);
   }
 
   @Field(() => Money)
-  get paidAmount(): Money {
+  get paidAmount(): Opt<Money> {
     return Money.of(this.paidMinor, this.currency);
   }
 }

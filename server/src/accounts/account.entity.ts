@@ -129,17 +129,17 @@ export class Account extends NodeEntity {
   version!: number & Opt;
 
   @Field(() => Money)
-  get balance(): Money {
+  get balance(): Opt<Money> {
     return Money.of(this.balanceMinor, this.currency);
   }
 
   @Field(() => Money)
-  get amountDue(): Money {
+  get amountDue(): Opt<Money> {
     return Money.of(this.amountDueMinor, this.currency);
   }
 
   @Field(() => Money)
-  get writtenOffAmount(): Money {
+  get writtenOffAmount(): Opt<Money> {
     return Money.of(this.writtenOffMinor, this.currency);
   }
 }

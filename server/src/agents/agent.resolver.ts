@@ -1,8 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs, type Connection } from '../graphql/connection.js';
 import type { AppContext } from '../graphql/context.js';
 import { decodeIdOf } from '../graphql/ids.js';
-import { Agent } from './agent.entity.js';
+import { Agent, PauseReason, Presence } from './agent.entity.js';
 import { AgentFilter } from './agent.inputs.js';
 import { Team } from './team.entity.js';
 
@@ -23,6 +23,15 @@ export class AgentResolver {
   @Query(() => Agent)
   agent(@Arg('id', () => ID) id: string, @Ctx() { em, viewer, services }: AppContext): Promise<Agent> {
     return services.agents.byId(em, viewer, decodeIdOf('Agent', id));
+  }
+
+  @Mutation(() => Agent, { description: 'The signed-in agent’s presence; PAUSED needs a pause reason.' })
+  setAgentStatus(
+    @Arg('status', () => Presence) status: Presence,
+    @Arg('pauseReason', () => PauseReason, { nullable: true }) pauseReason: PauseReason | null,
+    @Ctx() { em, viewer, services }: AppContext,
+  ): Promise<Agent> {
+    return services.presence.set(em, viewer, status, pauseReason);
   }
 
   @FieldResolver(() => Team, { nullable: true })

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Account } from '../accounts/account.entity.js';
 import { CallConnection } from '../accounts/account.resolver.js';
 import { Agent } from '../agents/agent.entity.js';
@@ -7,6 +7,7 @@ import type { AppContext } from '../graphql/context.js';
 import { decodeIdOf } from '../graphql/ids.js';
 import { Call } from './call.entity.js';
 import { CallFilter } from './call.inputs.js';
+import { RecordCallInput } from './record-call.inputs.js';
 
 @Resolver(() => Call)
 export class CallResolver {
@@ -22,6 +23,11 @@ export class CallResolver {
   @Query(() => Call)
   call(@Arg('id', () => ID) id: string, @Ctx() { em, viewer, services }: AppContext): Promise<Call> {
     return services.calls.byId(em, viewer, decodeIdOf('Call', id));
+  }
+
+  @Mutation(() => Call, { description: 'Records one call and everything its disposition implies, in one transaction (DOMAIN.md §3).' })
+  recordCall(@Arg('input', () => RecordCallInput) input: RecordCallInput, @Ctx() { em, viewer, services }: AppContext): Promise<Call> {
+    return services.callRecording.record(em, viewer, input);
   }
 
   @FieldResolver(() => Account, { nullable: true, description: 'Null when the account is no longer within the viewer’s reach.' })

@@ -1,11 +1,19 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver.js';
+import { AssignmentResolver } from '../accounts/assignment.resolver.js';
 import { AgentResolver, TeamResolver } from '../agents/agent.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { CallResolver } from '../calls/call.resolver.js';
 import { ContactPointChangeResolver, CustomerResolver } from '../customers/customer.resolver.js';
+import { ContactPointResolver } from '../customers/contact-point.resolver.js';
+import { DisputeResolver } from '../disputes/dispute.resolver.js';
+import { ReferralResolver } from '../referrals/referral.resolver.js';
 import { PaymentPlanResolver } from '../plans/plan.resolver.js';
+import { PaymentResolver } from '../payments/payment.resolver.js';
+import { PromiseResolver } from '../promises/promise.resolver.js';
+import { WriteOffResolver } from '../writeoffs/write-off.resolver.js';
+import { RolloverResolver } from '../rollover/rollover.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 
 export const resolvers = [
@@ -18,6 +26,14 @@ export const resolvers = [
   TeamResolver,
   CallResolver,
   PaymentPlanResolver,
+  PaymentResolver,
+  PromiseResolver,
+  WriteOffResolver,
+  RolloverResolver,
+  ReferralResolver,
+  DisputeResolver,
+  ContactPointResolver,
+  AssignmentResolver,
 ] as const;
 
 export async function createSchema(): Promise<GraphQLSchema> {

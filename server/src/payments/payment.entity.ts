@@ -78,7 +78,7 @@ export class Payment extends NodeEntity {
   createdAt: Date & Opt = new Date();
 
   @Field(() => Money)
-  get amount(): Money {
+  get amount(): Opt<Money> {
     return Money.of(this.amountMinor, this.currency);
   }
 }

@@ -42,12 +42,12 @@ export class Instalment extends NodeEntity {
   status: InstalmentStatus & Opt = InstalmentStatus.PENDING;
 
   @Field(() => Money)
-  get amount(): Money {
+  get amount(): Opt<Money> {
     return Money.of(this.amountMinor, this.currency);
   }
 
   @Field(() => Money)
-  get paidAmount(): Money {
+  get paidAmount(): Opt<Money> {
     return Money.of(this.paidMinor, this.currency);
   }
 }

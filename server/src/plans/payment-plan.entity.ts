@@ -62,17 +62,17 @@ export class PaymentPlan extends NodeEntity {
   version!: number & Opt;
 
   @Field(() => Money)
-  get total(): Money {
+  get total(): Opt<Money> {
     return Money.of(this.totalMinor, this.currency);
   }
 
-  @Field({ description: 'The total is below the balance at proposal.' })
-  get isSettlement(): boolean {
+  @Field(() => Boolean, { description: 'The total is below the balance at proposal.' })
+  get isSettlement(): Opt<boolean> {
     return this.totalMinor < this.balanceAtProposalMinor;
   }
 
   @Field(() => Int)
-  get instalmentCount(): number {
+  get instalmentCount(): Opt<number> {
     return this.instalments.isInitialized() ? this.instalments.length : 0;
   }
 }

@@ -74,12 +74,12 @@ export class PromiseToPay extends NodeEntity {
   version!: number & Opt;
 
   @Field(() => Money)
-  get amount(): Money {
+  get amount(): Opt<Money> {
     return Money.of(this.amountMinor, this.currency);
   }
 
   @Field(() => Money)
-  get paidAmount(): Money {
+  get paidAmount(): Opt<Money> {
     return Money.of(this.paidMinor, this.currency);
   }
 }

@@ -53,7 +53,7 @@ export class WriteOff extends NodeEntity {
   decisionNote?: string | null;
 
   @Field(() => Money)
-  get amount(): Money {
+  get amount(): Opt<Money> {
     return Money.of(this.amountMinor, this.currency);
   }
 }

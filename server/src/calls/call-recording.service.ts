@@ -1,0 +1,131 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Agent } from '../agents/agent.entity.js';
+import { audit, auditFields } from '../audit/audit.js';
+import { accountForChange, expectVersion, requireWriter } from '../auth/permissions.js';
+import type { Viewer } from '../auth/viewer.js';
+import { ContactPoint, ContactPointKind } from '../customers/contact-point.entity.js';
+import { Customer } from '../customers/customer.entity.js';
+import { DisputeKind } from '../disputes/dispute.entity.js';
+import { badInput } from '../graphql/errors.js';
+import { decodeIdOf } from '../graphql/ids.js';
+import type { Services } from '../services.js';
+import type { Clock } from '../shared/clock.js';
+import { Call, CallDirection } from './call.entity.js';
+import { callProblems } from './call-rules.js';
+import { DISPOSITIONS, Disposition } from './dispositions.js';
+import type { RecordCallInput } from './record-call.inputs.js';
+
+const CALL_AUDIT_FIELDS = ['account', 'agent', 'direction', 'phone', 'startedAt', 'answeredAt', 'endedAt', 'talkSeconds', 'wrapSeconds', 'disposition', 'reasonCode', 'callbackAt'] as const;
+const CUSTOMER_FLAGS = ['ceaseCommunication', 'attorneyRepresented', 'bankrupt', 'deceased', 'reviewRequired'] as const;
+
+/**
+ * recordCall: the call and everything its disposition implies (DOMAIN.md §3) - promise, payment, plan,
+ * referral, dispute, callback, customer flags, an invalid phone - in one transaction, or nothing at all.
+ */
+export class CallRecordingService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly services: () => Services,
+  ) {}
+
+  async record(em: EntityManager, viewer: Viewer | undefined, input: RecordCallInput): Promise<Call> {
+    const v = requireWriter(viewer);
+    const accountId = decodeIdOf('Account', input.accountId, 'accountId');
+    const problem = callProblems(
+      {
+        direction: input.direction,
+        disposition: input.disposition,
+        startedAt: input.startedAt,
+        answeredAt: input.answeredAt,
+        endedAt: input.endedAt,
+        talkSeconds: input.talkSeconds,
+        wrapSeconds: input.wrapSeconds,
+        reasonCode: input.reasonCode,
+        callbackAt: input.callbackAt,
+        hasPhone: input.phoneId != null,
+        outcome: { promise: !!input.promise, payment: !!input.payment, plan: !!input.plan, referral: !!input.referral, dispute: !!input.dispute },
+      },
+      this.clock.now(),
+    );
+    if (problem) throw badInput(problem.message, { argument: problem.argument });
+    const notes = input.notes?.trim() || null;
+    if (notes && notes.length > 4000) throw badInput('notes are at most 4000 characters.', { argument: 'notes' });
+    if (input.reasonCode && input.reasonCode.trim().length > 50) throw badInput('reasonCode is at most 50 characters.', { argument: 'reasonCode' });
+
+    const services = this.services();
+    return em.transactional(async (tx) => {
+      const account = await accountForChange(tx, v, accountId);
+      expectVersion(account, input.expectedVersion, 'The account');
+      const customer = await tx.findOneOrFail(Customer, { id: account.customer.id });
+      const phone = input.phoneId != null ? await this.phoneOf(tx, customer, input.phoneId) : null;
+      const phoneNumber = phone?.value ?? input.phoneNumber?.trim() ?? '';
+      if (input.direction === CallDirection.INBOUND && !phone && phoneNumber && !/^\+?[0-9]{4,15}$/.test(phoneNumber)) {
+        throw badInput('phoneNumber must be digits, optionally with a leading +.', { argument: 'phoneNumber' });
+      }
+      const now = this.clock.now();
+      const call = tx.create(Call, {
+        account,
+        agent: tx.getReference(Agent, v.agentId!),
+        teamId: v.teamId ?? account.team?.id ?? null,
+        direction: input.direction,
+        phone,
+        phoneNumber,
+        startedAt: input.startedAt,
+        answeredAt: input.answeredAt ?? null,
+        endedAt: input.endedAt,
+        talkSeconds: input.talkSeconds,
+        wrapSeconds: input.wrapSeconds,
+        disposition: input.disposition,
+        reasonCode: input.reasonCode?.trim() || null,
+        notes,
+        scriptVersion: input.scriptVersion?.trim() || null,
+        callbackAt: input.callbackAt ?? null,
+        createdAt: now,
+      });
+      account.lastCall = call;
+      await tx.flush();
+      audit(tx, v, now, { action: 'recordCall', entityType: 'Call', entityId: call.id, after: auditFields(call, CALL_AUDIT_FIELDS) });
+
+      if (input.promise) await services.promises.promise(tx, v, account, input.promise, call);
+      if (input.payment) {
+        await services.payments.post(tx, v, account, input.payment, call);
+      }
+      if (input.plan) await services.plans.plan(tx, v, account, input.plan, call);
+      if (input.referral) await services.referrals.route(tx, v, { account, queue: input.referral.to, reason: input.referral.reason, call, action: 'recordCall' });
+      if (input.dispute) {
+        await services.disputes.open(tx, v, {
+          account,
+          channel: input.dispute.channel,
+          reason: input.dispute.reason,
+          kind: input.disposition === Disposition.ALREADY_PAID ? DisputeKind.PAYMENT_INVESTIGATION : DisputeKind.DISPUTE,
+          action: 'recordCall',
+        });
+      }
+      if (DISPOSITIONS[input.disposition].implies.includes('PHONE_INVALID') && phone) {
+        await services.contactPoints.invalidatePhone(tx, v, { contactPoint: phone, source: 'CALL', reason: input.disposition });
+      }
+      await this.flagCustomer(tx, v, customer, input.disposition, now);
+      await tx.flush();
+      return call;
+    });
+  }
+
+  /** CEASE_REQUEST, DECEASED, BANKRUPTCY and ATTORNEY_REPRESENTED change what the customer may be called about (§6). */
+  private async flagCustomer(tx: EntityManager, viewer: Viewer, customer: Customer, disposition: Disposition, now: Date): Promise<void> {
+    const before = auditFields(customer, CUSTOMER_FLAGS);
+    if (disposition === Disposition.CEASE_REQUEST) customer.ceaseCommunication = true;
+    if (disposition === Disposition.ATTORNEY_REPRESENTED) customer.attorneyRepresented = true;
+    if (disposition === Disposition.DECEASED) customer.deceased = customer.reviewRequired = true;
+    if (disposition === Disposition.BANKRUPTCY) customer.bankrupt = customer.reviewRequired = true;
+    const after = auditFields(customer, CUSTOMER_FLAGS);
+    if (JSON.stringify(before) !== JSON.stringify(after)) {
+      audit(tx, viewer, now, { action: 'recordCall', entityType: 'Customer', entityId: customer.id, before, after });
+    }
+  }
+
+  private async phoneOf(tx: EntityManager, customer: Customer, phoneGlobalId: string): Promise<ContactPoint> {
+    const phone = await tx.findOne(ContactPoint, { id: decodeIdOf('ContactPoint', phoneGlobalId, 'phoneId'), customer, kind: ContactPointKind.PHONE });
+    if (!phone) throw badInput('phoneId is not a phone of this account’s customer.', { argument: 'phoneId' });
+    return phone;
+  }
+}

@@ -1,0 +1,147 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { duesOf, settleAccountState } from '../accounts/account-state.js';
+import { DEFAULT_BUCKET_SCHEME } from '../accounts/buckets.js';
+import { audit } from '../audit/audit.js';
+import { requireRole } from '../auth/access.js';
+import { Role, type Viewer } from '../auth/viewer.js';
+import { badInput } from '../graphql/errors.js';
+import { instalmentOutcome, planBroken, promiseOutcome } from '../payments/settlement.js';
+import { Instalment, InstalmentStatus } from '../plans/instalment.entity.js';
+import { PaymentPlan, PlanStatus } from '../plans/payment-plan.entity.js';
+import { PromiseStatus, PromiseToPay } from '../promises/promise-to-pay.entity.js';
+import type { Clock } from '../shared/clock.js';
+import { isLocalDate, type LocalDate } from '../shared/dates.js';
+import type { CollectionPolicy } from '../shared/policy.js';
+import { BusinessDay } from './business-day.entity.js';
+
+export interface RolloverSummary {
+  date: LocalDate;
+  /** False when the date had already been rolled over: nothing was changed. */
+  ran: boolean;
+  accountsRedated: number;
+  promisesBroken: number;
+  promisesPartiallyKept: number;
+  promisesLapsed: number;
+  instalmentsMissed: number;
+  plansBroken: number;
+  snapshotRows: number;
+}
+
+/** Who runs the scheduled rollover: the system, audited as an admin action without an agent. */
+export const SYSTEM: Viewer = { role: Role.ADMIN };
+
+/**
+ * The business day (DOMAIN.md §2, §4): DPD and buckets advance, promises whose grace ended are settled
+ * as kept, partially kept or broken, plans with two missed instalments break, and the first day of a
+ * month takes the opening bucket snapshot. One run per date: the BusinessDay row makes a second run a
+ * no-op, and every step would change nothing anyway.
+ */
+export class RolloverService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly businessDate: () => LocalDate,
+    private readonly policy: CollectionPolicy,
+  ) {}
+
+  async run(em: EntityManager, viewer: Viewer | undefined, date?: LocalDate | null): Promise<RolloverSummary> {
+    const v = viewer === SYSTEM ? SYSTEM : requireRole(viewer, Role.ADMIN);
+    const day = date ?? this.businessDate();
+    if (!isLocalDate(day)) throw badInput('date must be a date (YYYY-MM-DD).', { argument: 'date' });
+    const done = await em.findOne(BusinessDay, { date: day });
+    if (done) return { ...(done.summary as unknown as RolloverSummary), date: day, ran: false };
+    const latest = await em.findOne(BusinessDay, {}, { orderBy: { date: 'desc' } });
+    if (latest && latest.date > day) throw badInput(`The floor was already rolled over to ${latest.date}; it does not go back.`, { argument: 'date' });
+
+    return em.transactional(async (tx) => {
+      const summary: RolloverSummary = {
+        date: day,
+        ran: true,
+        accountsRedated: await this.redate(tx as SqlEntityManager, day),
+        promisesBroken: 0,
+        promisesPartiallyKept: 0,
+        promisesLapsed: 0,
+        instalmentsMissed: 0,
+        plansBroken: 0,
+        snapshotRows: 0,
+      };
+      await this.settlePromises(tx, day, summary);
+      await this.settlePlans(tx, day, summary);
+      if (day.endsWith('-01')) summary.snapshotRows = await this.snapshot(tx as SqlEntityManager, day);
+      const now = this.clock.now();
+      const { date: _d, ran: _r, ...counts } = summary;
+      const record = tx.create(BusinessDay, { date: day, ranAt: now, summary: counts });
+      await tx.flush();
+      audit(tx, v, now, { action: 'runDayRollover', entityType: 'BusinessDay', entityId: record.id, after: summary as unknown as Record<string, unknown> });
+      return summary;
+    });
+  }
+
+  /** DPD and bucket of every account for the date, set-wise: the floor may hold millions of accounts. */
+  private async redate(tx: SqlEntityManager, day: LocalDate): Promise<number> {
+    // `day` passed isLocalDate (YYYY-MM-DD), so it is safe as a literal and keeps the statement simple.
+    const sqlite = tx.getPlatform().constructor.name.toLowerCase().includes('sqlite');
+    const diff = sqlite ? `cast(julianday('${day}') - julianday(oldest_unpaid_due_date) as integer)` : `('${day}'::date - oldest_unpaid_due_date::date)`;
+    const dpd = `(case when oldest_unpaid_due_date is null or ${diff} < 0 then 0 else ${diff} end)`;
+    const bounds = [...DEFAULT_BUCKET_SCHEME.lowerBounds].reverse();
+    const bucket = `(case when status = 'WRITTEN_OFF' then 'CHARGE_OFF' ${bounds.map(([name, lower]) => `when ${dpd} >= ${lower} then '${name}'`).join(' ')} end)`;
+    return this.execute(tx, `update account set dpd = ${dpd}, bucket = ${bucket} where dpd <> ${dpd} or bucket <> ${bucket}`);
+  }
+
+  private async execute(tx: SqlEntityManager, sql: string, params: unknown[] = []): Promise<number> {
+    const result = await tx.getConnection().execute<{ affectedRows: number }>(sql, params, 'run', tx.getTransactionContext());
+    return result.affectedRows;
+  }
+
+  private async settlePromises(tx: EntityManager, day: LocalDate, summary: RolloverSummary): Promise<void> {
+    const ended = await tx.find(PromiseToPay, { status: { $in: [PromiseStatus.PENDING, PromiseStatus.PENDING_APPROVAL] }, graceEndsOn: { $lt: day } });
+    for (const promise of ended) {
+      if (promise.status === PromiseStatus.PENDING_APPROVAL) {
+        // It never counted: nobody approved it before its grace ended.
+        promise.status = PromiseStatus.CANCELLED;
+        promise.statusReason = 'Not approved before its grace ended.';
+        summary.promisesLapsed += 1;
+        continue;
+      }
+      promise.status = promiseOutcome(promise.amountMinor, promise.paidMinor, true) as PromiseStatus;
+      promise.settledAt = this.clock.now();
+      if (promise.status === PromiseStatus.BROKEN) summary.promisesBroken += 1;
+      if (promise.status === PromiseStatus.PARTIALLY_KEPT) summary.promisesPartiallyKept += 1;
+    }
+  }
+
+  private async settlePlans(tx: EntityManager, day: LocalDate, summary: RolloverSummary): Promise<void> {
+    const instalments = await tx.find(
+      Instalment,
+      { plan: { status: PlanStatus.ACTIVE }, status: { $in: [InstalmentStatus.PENDING, InstalmentStatus.PARTIALLY_PAID, InstalmentStatus.MISSED] } },
+      { populate: ['plan', 'plan.account'] },
+    );
+    const plans = new Set<PaymentPlan>();
+    for (const instalment of instalments) {
+      const status = instalmentOutcome(instalment.amountMinor, instalment.paidMinor, instalment.dueDate, day, this.policy.promiseGraceDays) as InstalmentStatus;
+      if (status === InstalmentStatus.MISSED && instalment.status !== InstalmentStatus.MISSED) summary.instalmentsMissed += 1;
+      instalment.status = status;
+      plans.add(instalment.plan);
+    }
+    for (const plan of plans) {
+      const missed = instalments.filter((i) => i.plan === plan && i.status === InstalmentStatus.MISSED).length;
+      if (!planBroken(missed, this.policy.planMissedInstalmentsToBreak)) continue;
+      plan.status = PlanStatus.BROKEN;
+      plan.statusReason = `${missed} instalments missed.`;
+      summary.plansBroken += 1;
+      await tx.flush();
+      await settleAccountState(tx, plan.account, await duesOf(tx, plan.account), day);
+    }
+  }
+
+  /** The month-opening snapshot month-to-date bucket metrics compare with (DOMAIN.md §2, §7). */
+  private snapshot(tx: SqlEntityManager, day: LocalDate): Promise<number> {
+    return this.execute(
+      tx,
+      `insert into bucket_snapshot (taken_on, account_id, bucket, dpd, balance_minor)
+       select ?, a.id, a.bucket, a.dpd, a.balance_minor from account a
+       where not exists (select 1 from bucket_snapshot s where s.taken_on = ? and s.account_id = a.id)`,
+      [day, day],
+    );
+  }
+}
