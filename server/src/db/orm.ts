@@ -7,6 +7,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
 import { currentRequestScope } from '../shared/request-scope.js';
 import { entities } from './entities.js';
+import { FloorEntityManager } from './entity-manager.js';
 import { postgresqlMigrations } from './migrations/postgresql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 
@@ -30,6 +31,7 @@ export function ormOptions(config: Config['database'], extra: Partial<Options> =
     // A missing row is a NOT_FOUND for the API to shape, not an ORM exception.
     findOneOrFailHandler: (entityName: string) => new Error(`${entityName} not found`),
     forceUtcTimezone: true,
+    entityManager: FloorEntityManager,
     allowGlobalContext: false,
     ...extra,
   };

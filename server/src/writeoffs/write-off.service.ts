@@ -15,13 +15,14 @@ import { WriteOff, WriteOffStatus } from './write-off.entity.js';
 const WRITE_OFF_AUDIT_FIELDS = ['account', 'amountMinor', 'reason', 'status', 'requestedBy', 'decidedBy', 'decisionNote'] as const;
 const CLOSED_FOR_WRITE_OFF = new Set([AccountStatus.WRITTEN_OFF, AccountStatus.PAID_OFF, AccountStatus.CLOSED]);
 
-/** DOMAIN.md §4: an agent or supervisor requests with a reason; a manager who did not request it decides. */
+/** DOMAIN.md §4: requested with a reason by whoever works the account; decided by a manager who did not request it. */
 export class WriteOffService {
   constructor(private readonly clock: Clock) {}
 
   async request(em: EntityManager, viewer: Viewer | undefined, accountGlobalId: string, reason: string): Promise<WriteOff> {
     const v = requireWriter(viewer);
-    if (v.role !== Role.AGENT && v.role !== Role.SUPERVISOR) throw forbidden('A write-off is requested by the agent or supervisor working the account.');
+    // A manager may request too; another manager then decides, as nobody decides on their own request.
+    if (v.role === Role.ADMIN) throw forbidden('A write-off is requested by the people working the account.');
     const accountId = decodeIdOf('Account', accountGlobalId, 'accountId');
     const why = requiredText(reason, 'reason');
     return em.transactional(async (tx) => {
