@@ -49,7 +49,7 @@ export class WriteOffService {
   }
 
   reject(em: EntityManager, viewer: Viewer | undefined, id: string, note: string): Promise<WriteOff> {
-    return this.decide(em, viewer, id, 'rejectWriteOff', WriteOffStatus.REJECTED, requiredText(note, 'note'));
+    return this.decide(em, viewer, id, 'rejectWriteOff', WriteOffStatus.REJECTED, note);
   }
 
   private async decide(
@@ -68,6 +68,8 @@ export class WriteOffService {
       if (!writeOff) throw notFound('Write-off');
       if (writeOff.requestedBy.id === v.agentId) throw forbidden('Nobody decides on their own write-off request.');
       if (writeOff.status !== WriteOffStatus.REQUESTED) throw conflict(`The write-off was already ${writeOff.status}.`);
+      // A rejection says why; an approval may.
+      const decisionNote = decision === WriteOffStatus.REJECTED ? requiredText(note ?? '', 'note') : note?.trim() || null;
       const account = writeOff.account;
       const now = this.clock.now();
       const before = auditFields(writeOff, WRITE_OFF_AUDIT_FIELDS);
@@ -75,7 +77,7 @@ export class WriteOffService {
       writeOff.status = decision;
       writeOff.decidedBy = tx.getReference(Agent, v.agentId!);
       writeOff.decidedAt = now;
-      writeOff.decisionNote = note?.trim() || null;
+      writeOff.decisionNote = decisionNote;
       if (decision === WriteOffStatus.APPROVED) {
         if (CLOSED_FOR_WRITE_OFF.has(account.status)) throw conflict(`The account is ${account.status} now and cannot be written off.`);
         // What is written off is the balance at approval: payments since the request reduced it.
