@@ -16,6 +16,8 @@ import { DisputeService } from './disputes/dispute.service.js';
 import { ReferralService } from './referrals/referral.service.js';
 import type { Orm } from './db/orm.js';
 import { NodeService } from './graphql/node.service.js';
+import { InconsistencyService } from './inconsistencies/inconsistency.service.js';
+import { ReconciliationService } from './reconciliation/reconciliation.service.js';
 import { PaymentService } from './payments/payment.service.js';
 import { PromiseService } from './promises/promise.service.js';
 import { PlanService } from './plans/plan.service.js';
@@ -48,6 +50,8 @@ export interface Services {
   disputes: DisputeService;
   contactPoints: ContactPointService;
   assignments: AssignmentService;
+  reconciliation: ReconciliationService;
+  inconsistencies: InconsistencyService;
   policy: CollectionPolicy;
   /** Today on the floor (FLOOR_TIMEZONE), from the injected clock. */
   businessDate(): LocalDate;
@@ -79,6 +83,8 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
     disputes: new DisputeService(deps.clock),
     contactPoints: new ContactPointService(deps.clock),
     assignments: new AssignmentService(deps.clock),
+    reconciliation: new ReconciliationService(deps.clock, deps.config.floorTimeZone),
+    inconsistencies: new InconsistencyService(deps.config.database.kind, deps.config.floorTimeZone, businessDate),
     policy: DEFAULT_POLICY,
     businessDate,
   };

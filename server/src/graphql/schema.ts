@@ -14,6 +14,8 @@ import { PaymentResolver } from '../payments/payment.resolver.js';
 import { PromiseResolver } from '../promises/promise.resolver.js';
 import { WriteOffResolver } from '../writeoffs/write-off.resolver.js';
 import { RolloverResolver } from '../rollover/rollover.resolver.js';
+import { InconsistencyResolver } from '../inconsistencies/inconsistency.resolver.js';
+import { ReconciliationItemResolver, ReconciliationResolver } from '../reconciliation/reconciliation.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 
 export const resolvers = [
@@ -34,6 +36,9 @@ export const resolvers = [
   DisputeResolver,
   ContactPointResolver,
   AssignmentResolver,
+  ReconciliationResolver,
+  ReconciliationItemResolver,
+  InconsistencyResolver,
 ] as const;
 
 export async function createSchema(): Promise<GraphQLSchema> {
