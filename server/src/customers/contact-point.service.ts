@@ -19,6 +19,8 @@ import { Customer, LocatableStatus } from './customer.entity.js';
 const POINT_AUDIT_FIELDS = ['customer', 'kind', 'status', 'phoneType', 'country', 'timeZone', 'source', 'dialerConsent', 'doNotCall', 'verifiedAt'] as const;
 const CUSTOMER_AUDIT_FIELDS = ['locatable', 'version'] as const;
 
+/** History and contact-point columns are varchar(255) on PostgreSQL. */
+const REASON_MAX = 255;
 const E164 = /^\+[1-9]\d{7,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)+$/;
@@ -70,7 +72,7 @@ function requiredText(value: string | null | undefined, argument: string, max: n
 }
 
 const source = (value: string): string => requiredText(value, 'source', 100);
-const reasonText = (value: string | null | undefined): string | null => optionalText(value, 'reason', 500);
+const reasonText = (value: string | null | undefined): string | null => optionalText(value, 'reason', REASON_MAX);
 
 /** Each kind's own shape; fields that belong to another kind are refused rather than silently dropped. */
 function validated(input: AddContactPointInput): NewPoint {
@@ -145,7 +147,7 @@ export class ContactPointService {
     const customerId = decodeIdOf('Customer', customerGlobalId, 'customerId');
     const point = validated(input);
     const from = requiredText(input.source, 'input.source', 100);
-    const why = optionalText(input.reason, 'input.reason', 500);
+    const why = optionalText(input.reason, 'input.reason', REASON_MAX);
     return em.transactional(async (tx) => {
       const customer = await tx.findOne(Customer, { $and: [{ id: customerId }, customerScope(v, tx)] });
       if (!customer) throw notFound('Customer');
@@ -190,7 +192,7 @@ export class ContactPointService {
     const v = requireWriter(viewer);
     const id = decodeIdOf('ContactPoint', pointGlobalId, 'id');
     const from = source(sourceText);
-    const why = requiredText(reason, 'reason', 500);
+    const why = requiredText(reason, 'reason', REASON_MAX);
     return em.transactional(async (tx) => {
       const point = await this.pointForChange(tx, v, id);
       if (point.status === ContactPointStatus.INVALID) throw conflict('The contact point is already INVALID.', { status: point.status });
@@ -207,7 +209,7 @@ export class ContactPointService {
     const point = request.contactPoint;
     if (point.kind !== ContactPointKind.PHONE) throw badInput('Only a phone is invalidated by a call outcome.', { argument: 'phoneId' });
     if (point.status === ContactPointStatus.INVALID) return point;
-    return this.markInvalid(em, viewer, point, source(request.source), requiredText(request.reason, 'reason', 500), 'recordCall');
+    return this.markInvalid(em, viewer, point, source(request.source), requiredText(request.reason, 'reason', REASON_MAX), 'recordCall');
   }
 
   private async markInvalid(em: EntityManager, viewer: Viewer, point: ContactPoint, from: string, why: string, action: string): Promise<ContactPoint> {

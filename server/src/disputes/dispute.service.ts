@@ -28,7 +28,8 @@ export const DISPUTE_AUDIT_FIELDS = [
   'resolvedAt',
 ] as const;
 const ACCOUNT_FIELDS = ['status', 'balanceMinor', 'version'] as const;
-const REASON_MAX = 500;
+/** The column is a varchar(255) on PostgreSQL; the resolution note is text. */
+const REASON_MAX = 255;
 const NOTE_MAX = 2000;
 
 export interface OpenDisputeRequest {

@@ -17,7 +17,8 @@ import type { ReferralFilter } from './referral.inputs.js';
 
 export const REFERRAL_AUDIT_FIELDS = ['account', 'call', 'queue', 'reason', 'status', 'createdBy', 'handledBy', 'acceptedAt', 'closedAt', 'resolution'] as const;
 const ACCOUNT_FIELDS = ['status', 'version'] as const;
-const TEXT_MAX = 500;
+/** The column is a varchar(255) on PostgreSQL. */
+const TEXT_MAX = 255;
 
 /** What the receiving side may do with a referral, from each status (DOMAIN.md §5). */
 const TRANSITIONS: Record<'accept' | 'resolve' | 'return', { from: ReferralStatus[]; to: ReferralStatus }> = {
