@@ -110,7 +110,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   app.use(
     GRAPHQL_PATH,
-    express.json({ limit: '1mb' }),
+    // A ledger export of 50,000 lines is a few megabytes.
+    express.json({ limit: '16mb' }),
     (req, res, next) => runInRequestScope({ requestId: String(req.id), sqlStatements: 0 }, next),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -122,6 +123,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   );
 
   serveClient(app, config);
+  app.use(jsonErrors);
 
   return {
     services,
@@ -178,6 +180,14 @@ function useWebSocketGraphQL(
     },
     wsServer,
   );
+}
+
+/** Body-parser failures (too large, not JSON) answer as GraphQL errors, never an HTML page with a stack. */
+function jsonErrors(error: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, next: express.NextFunction): void {
+  if (res.headersSent) return next(error);
+  const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+  const message = status === 413 ? 'The request body is too large.' : status === 500 ? 'Internal server error' : 'The request body is not valid JSON.';
+  res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
 }
 
 /** connectionParams.authorization, as "Bearer <token>" or the bare token. */

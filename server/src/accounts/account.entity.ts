@@ -1,3 +1,4 @@
+import { InstantType } from '../db/instant.type.js';
 import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { moneyColumn, NodeEntity } from '../db/node.entity.js';
@@ -117,11 +118,11 @@ export class Account extends NodeEntity {
   openedOn!: string;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: InstantType })
   createdAt: Date & Opt = new Date();
 
   @Field(() => Date)
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: InstantType, onUpdate: () => new Date() })
   updatedAt: Date & Opt = new Date();
 
   @Field(() => Int, { description: 'Optimistic-lock version; send it back with changes.' })

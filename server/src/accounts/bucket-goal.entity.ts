@@ -1,3 +1,4 @@
+import { InstantType } from '../db/instant.type.js';
 import { Entity, Enum, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
 import { NodeEntity } from '../db/node.entity.js';
 import { Agent } from '../agents/agent.entity.js';
@@ -28,6 +29,6 @@ export class BucketGoal extends NodeEntity {
   @ManyToOne(() => Agent, { nullable: true })
   setBy?: Agent | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: InstantType })
   createdAt: Date & Opt = new Date();
 }

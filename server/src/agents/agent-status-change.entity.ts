@@ -1,3 +1,4 @@
+import { InstantType } from '../db/instant.type.js';
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { NodeEntity } from '../db/node.entity.js';
 import { Agent, PauseReason, Presence } from './agent.entity.js';
@@ -15,6 +16,6 @@ export class AgentStatusChange extends NodeEntity {
   @Enum({ items: () => PauseReason, nullable: true })
   pauseReason?: PauseReason | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: InstantType })
   at!: Date;
 }

@@ -1,3 +1,4 @@
+import { InstantType } from '../db/instant.type.js';
 import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { NodeEntity } from '../db/node.entity.js';
@@ -60,6 +61,6 @@ export class Agent extends NodeEntity {
   pauseReason?: PauseReason | null;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: InstantType })
   createdAt: Date & Opt = new Date();
 }

@@ -1,3 +1,4 @@
+import { InstantType } from '../db/instant.type.js';
 import { Entity, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { NodeEntity } from '../db/node.entity.js';
@@ -14,6 +15,6 @@ export class Team extends NodeEntity {
   supervisor?: Agent | null;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: InstantType })
   createdAt: Date & Opt = new Date();
 }

@@ -1,3 +1,4 @@
+import { InstantType } from '../db/instant.type.js';
 import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { NodeEntity } from '../db/node.entity.js';
@@ -46,15 +47,15 @@ export class Call extends NodeEntity {
   phoneNumber!: string;
 
   @Field()
-  @Property({ type: 'datetime' })
+  @Property({ type: InstantType })
   startedAt!: Date;
 
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: InstantType, nullable: true })
   answeredAt?: Date | null;
 
   @Field()
-  @Property({ type: 'datetime' })
+  @Property({ type: InstantType })
   endedAt!: Date;
 
   @Field(() => Int)
@@ -83,10 +84,10 @@ export class Call extends NodeEntity {
   scriptVersion?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'The callback time the customer chose.' })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: InstantType, nullable: true })
   callbackAt?: Date | null;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: InstantType })
   createdAt: Date & Opt = new Date();
 }

@@ -1,3 +1,4 @@
+import { InstantType } from '../db/instant.type.js';
 import { Entity, Enum, Index, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { NodeEntity } from '../db/node.entity.js';
@@ -64,7 +65,7 @@ export class Customer extends NodeEntity {
   reviewRequired: boolean & Opt = false;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: InstantType })
   createdAt: Date & Opt = new Date();
 
   @Property({ type: 'integer', version: true })

@@ -1,3 +1,4 @@
+import { InstantType } from '../db/instant.type.js';
 import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { moneyColumn, NodeEntity } from '../db/node.entity.js';
@@ -57,7 +58,7 @@ export class Dispute extends NodeEntity {
   openedBy!: Agent;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: InstantType })
   openedAt: Date & Opt = new Date();
 
   /** What a VALID dispute took off the balance (minor units of the account currency). */
@@ -68,6 +69,6 @@ export class Dispute extends NodeEntity {
   resolvedBy?: Agent | null;
 
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: InstantType, nullable: true })
   resolvedAt?: Date | null;
 }

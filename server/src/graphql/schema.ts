@@ -1,5 +1,7 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+// Every entity's GraphQL type, also those reached only through node(id), whoever builds the schema.
+import '../db/entities.js';
 import { AccountResolver } from '../accounts/account.resolver.js';
 import { AssignmentResolver } from '../accounts/assignment.resolver.js';
 import { AgentResolver, TeamResolver } from '../agents/agent.resolver.js';

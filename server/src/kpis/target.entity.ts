@@ -1,3 +1,4 @@
+import { InstantType } from '../db/instant.type.js';
 import { Entity, Enum, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
 import { registerEnumType } from 'type-graphql';
 import { NodeEntity } from '../db/node.entity.js';
@@ -64,6 +65,6 @@ export class Target extends NodeEntity {
   @ManyToOne(() => Agent, { nullable: true })
   setBy?: Agent | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: InstantType })
   updatedAt: Date & Opt = new Date();
 }

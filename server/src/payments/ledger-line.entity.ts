@@ -1,3 +1,4 @@
+import { InstantType } from '../db/instant.type.js';
 import { Entity, Index, Property, Unique, type Opt } from '@mikro-orm/core';
 import { moneyColumn, NodeEntity } from '../db/node.entity.js';
 
@@ -25,6 +26,6 @@ export class LedgerLine extends NodeEntity {
   @Property({ type: 'string', length: 10 })
   postedOn!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: InstantType })
   importedAt: Date & Opt = new Date();
 }

@@ -1,3 +1,4 @@
+import { InstantType } from '../db/instant.type.js';
 import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { moneyColumn, NodeEntity } from '../db/node.entity.js';
@@ -62,11 +63,11 @@ export class Payment extends NodeEntity {
   status: PaymentStatus & Opt = PaymentStatus.POSTED;
 
   @Field()
-  @Property({ type: 'datetime' })
+  @Property({ type: InstantType })
   receivedAt!: Date;
 
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: InstantType, nullable: true })
   reversedAt?: Date | null;
 
   @Field(() => String, { nullable: true })
@@ -74,7 +75,7 @@ export class Payment extends NodeEntity {
   reversalReason?: string | null;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: InstantType })
   createdAt: Date & Opt = new Date();
 
   @Field(() => Money)

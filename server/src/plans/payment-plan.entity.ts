@@ -1,3 +1,4 @@
+import { InstantType } from '../db/instant.type.js';
 import { Cascade, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { moneyColumn, NodeEntity } from '../db/node.entity.js';
@@ -55,7 +56,7 @@ export class PaymentPlan extends NodeEntity {
   instalments = new Collection<Instalment>(this);
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: InstantType })
   createdAt: Date & Opt = new Date();
 
   @Property({ type: 'integer', version: true })

@@ -1,3 +1,4 @@
+import { InstantType } from '../db/instant.type.js';
 import { Entity, Property, type Opt } from '@mikro-orm/core';
 import { NodeEntity } from '../db/node.entity.js';
 
@@ -7,7 +8,7 @@ export class BusinessDay extends NodeEntity {
   @Property({ type: 'string', length: 10, unique: true })
   date!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: InstantType })
   ranAt!: Date;
 
   @Property({ type: 'json' })

@@ -1,3 +1,4 @@
+import { InstantType } from '../db/instant.type.js';
 import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { moneyColumn, NodeEntity } from '../db/node.entity.js';
@@ -38,14 +39,14 @@ export class WriteOff extends NodeEntity {
   requestedBy!: Agent;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: InstantType })
   requestedAt: Date & Opt = new Date();
 
   @ManyToOne(() => Agent, { nullable: true })
   decidedBy?: Agent | null;
 
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: InstantType, nullable: true })
   decidedAt?: Date | null;
 
   @Field(() => String, { nullable: true })
