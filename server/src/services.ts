@@ -80,7 +80,7 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
     callRecording: new CallRecordingService(deps.clock, () => services),
     rollover: new RolloverService(deps.clock, businessDate, DEFAULT_POLICY),
     referrals: new ReferralService(deps.clock),
-    disputes: new DisputeService(deps.clock),
+    disputes: new DisputeService(deps.clock, businessDate),
     contactPoints: new ContactPointService(deps.clock),
     assignments: new AssignmentService(deps.clock),
     reconciliation: new ReconciliationService(deps.clock, deps.config.floorTimeZone),

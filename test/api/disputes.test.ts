@@ -229,6 +229,23 @@ describe('resolving a dispute', () => {
     expect(await accountRow(id)).toMatchObject({ status: 'CLOSED', balanceMinor: 0 });
   });
 
+  it('VALID with an adjustment that leaves less than the amount due: the newest dues are forgiven down to the balance', async () => {
+    const id = await pick(`${FREE} and a.amount_due_minor > 200 and (select count(*) from account_due d where d.account_id = a.id and d.paid_minor < d.amount_minor) >= 2`);
+    const dispute = await opened(id);
+    const [row] = await sql(server, 'select balance_minor, amount_due_minor from account where id = ?', [id]);
+    const balance = Number(row!.balance_minor);
+    const amountDue = Number(row!.amount_due_minor);
+    // Leave a balance of half the amount due.
+    const adjustment = balance - Math.floor(amountDue / 2);
+    ok(await resolve('manager@demo.test', dispute, 'VALID', decimal(adjustment)));
+    const [after] = await sql(server, 'select balance_minor, amount_due_minor, oldest_unpaid_due_date from account where id = ?', [id]);
+    expect(Number(after!.balance_minor)).toBe(Math.floor(amountDue / 2));
+    expect(Number(after!.amount_due_minor)).toBe(Math.floor(amountDue / 2));
+    const [dues] = await sql(server, 'select coalesce(sum(amount_minor - paid_minor), 0) as outstanding, min(case when paid_minor < amount_minor then due_date end) as oldest from account_due where account_id = ?', [id]);
+    expect(Number(dues!.outstanding)).toBe(Math.floor(amountDue / 2));
+    expect(dues!.oldest ?? null).toBe(after!.oldest_unpaid_due_date ?? null);
+  });
+
   it('VALID without an adjustment closes the debt: the account is CLOSED, the balance kept as it was', async () => {
     const id = await pick(FREE);
     const dispute = await opened(id);

@@ -25,16 +25,21 @@ export const ACCOUNT_AUDIT_FIELDS = [
  * legal, written off, closed) are left as they are.
  */
 export async function settleAccountState(em: EntityManager, account: Account, dues: readonly AccountDue[], today: LocalDate): Promise<void> {
-  const oldest = [...dues].sort(byDueDate).find((d) => d.paidMinor < d.amountMinor);
-  account.oldestUnpaidDueDate = oldest?.dueDate ?? null;
-  const { dpd, bucket } = delinquency({ oldestUnpaidDueDate: account.oldestUnpaidDueDate, writtenOff: account.status === AccountStatus.WRITTEN_OFF }, today);
-  account.dpd = dpd;
-  account.bucket = bucket;
+  redateAccount(account, dues, today);
   if (account.balanceMinor === 0 && account.status !== AccountStatus.CLOSED) {
     account.status = AccountStatus.PAID_OFF;
   } else if (account.balanceMinor > 0 && (account.status === AccountStatus.PAID_OFF || account.status === AccountStatus.IN_ARRANGEMENT || account.status === AccountStatus.ACTIVE)) {
     account.status = (await hasActivePlan(em, account)) ? AccountStatus.IN_ARRANGEMENT : AccountStatus.ACTIVE;
   }
+}
+
+/** The oldest unpaid due dates the account: its DPD and bucket on the business date (DOMAIN.md §2). */
+export function redateAccount(account: Account, dues: readonly AccountDue[], today: LocalDate): void {
+  const oldest = [...dues].sort(byDueDate).find((d) => d.paidMinor < d.amountMinor);
+  account.oldestUnpaidDueDate = oldest?.dueDate ?? null;
+  const { dpd, bucket } = delinquency({ oldestUnpaidDueDate: account.oldestUnpaidDueDate, writtenOff: account.status === AccountStatus.WRITTEN_OFF }, today);
+  account.dpd = dpd;
+  account.bucket = bucket;
 }
 
 /** All of an account's dues, oldest first. */
@@ -45,4 +50,19 @@ const byDueDate = (a: AccountDue, b: AccountDue): number => (a.dueDate < b.dueDa
 
 export async function hasActivePlan(em: EntityManager, account: Account): Promise<boolean> {
   return (await em.count(PaymentPlan, { account, status: PlanStatus.ACTIVE })) > 0;
+}
+
+/**
+ * A balance adjusted below its amount due (a VALID dispute) owes no more than the balance: the excess
+ * comes off the newest unpaid dues first, so the oldest - which date the delinquency - stay owed.
+ */
+export function capAmountDueAtBalance(account: Account, dues: readonly AccountDue[]): void {
+  let excess = account.amountDueMinor - account.balanceMinor;
+  for (const due of [...dues].sort(byDueDate).reverse()) {
+    if (excess <= 0) break;
+    const forgiven = Math.min(excess, due.amountMinor - due.paidMinor);
+    due.amountMinor -= forgiven;
+    account.amountDueMinor -= forgiven;
+    excess -= forgiven;
+  }
 }

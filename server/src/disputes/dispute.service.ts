@@ -10,6 +10,8 @@ import { paginate, type Connection, type PageArgs } from '../graphql/connection.
 import { badInput, conflict, forbidden, notFound } from '../graphql/errors.js';
 import { decodeIdOf } from '../graphql/ids.js';
 import type { Clock } from '../shared/clock.js';
+import type { LocalDate } from '../shared/dates.js';
+import { capAmountDueAtBalance, duesOf, redateAccount } from '../accounts/account-state.js';
 import { parseMinor } from '../shared/money.js';
 import { Dispute, DisputeChannel, DisputeKind, DisputeStatus } from './dispute.entity.js';
 import { DisputeOutcome, type DisputeFilter } from './dispute.inputs.js';
@@ -52,7 +54,10 @@ function text(value: string, argument: string, max: number): string {
 
 /** Disputes and payment investigations (DOMAIN.md §5): while OPEN, collection calls stop (§6). */
 export class DisputeService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly businessDate: () => LocalDate,
+  ) {}
 
   async list(em: EntityManager, viewer: Viewer | undefined, filter: DisputeFilter | null | undefined, page: PageArgs): Promise<Connection<Dispute>> {
     const v = requireViewer(viewer);
@@ -148,6 +153,9 @@ export class DisputeService {
       if (adjustmentMinor != null) {
         dispute.adjustmentMinor = adjustmentMinor;
         account.balanceMinor -= adjustmentMinor;
+        const dues = await duesOf(tx, account);
+        capAmountDueAtBalance(account, dues);
+        redateAccount(account, dues, this.businessDate());
       }
       await tx.flush();
       if (isInCollection(account)) {
