@@ -203,6 +203,8 @@ export function recordPlan(ctx: SeedContext, rng: Prng, call: CallFacts, rows: O
         const earliest = addDays(call.date, 1) > addDays(dueDate, -5) ? addDays(call.date, 1) : addDays(dueDate, -5);
         rows.payment.push(selfServicePayment(ctx, rng, a, paid, between(rng, earliest, dueDate), call.createdAt));
       }
+      // Short of its amount once the grace has passed, a partly paid instalment is missed too (as the rollover rules).
+      if (status === InstalmentStatus.PARTIALLY_PAID) status = InstalmentStatus.MISSED;
       if (status === InstalmentStatus.MISSED && ++missed === 2) brokenOn = addDays(dueDate, GRACE_DAYS + 1);
     }
     if (status !== InstalmentStatus.PAID) allPaid = false;

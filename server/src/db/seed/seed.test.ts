@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { delinquency } from '../../accounts/buckets.js';
 import { localDateIn } from '../../shared/dates.js';
 import { migrate, openOrm, type Orm } from '../orm.js';
+import { RolloverService, SYSTEM } from '../../rollover/rollover.service.js';
+import { FixedClock } from '../../shared/clock.js';
+import { DEFAULT_POLICY } from '../../shared/policy.js';
 import { isDatabaseEmpty, seedDemoFloor, type SeedSummary } from './seed.js';
 
 const NOW = new Date('2026-03-18T16:30:00Z'); // a Wednesday, 10:30 on the floor
@@ -16,6 +19,7 @@ const ACCOUNTS = 300;
 const SEEDED_TABLES = [
   'team', 'agent', 'agent_status_change', 'customer', 'contact_point', 'contact_point_change', 'account', 'write_off',
   'call', 'promise_to_pay', 'payment', 'payment_plan', 'instalment', 'dispute', 'referral', 'bucket_snapshot', 'target', 'bucket_goal',
+  'account_due',
 ];
 
 type R = Record<string, any>;
@@ -176,6 +180,18 @@ describe('seedDemoFloor', () => {
       }
     } finally {
       await again.close(true);
+    }
+  }, 60_000);
+
+  it('leaves the day rollover nothing to change on its business date', async () => {
+    const fresh = await open('rollover');
+    try {
+      await seed(fresh);
+      const rollover = new RolloverService(new FixedClock(NOW), () => TODAY, DEFAULT_POLICY);
+      const summary = await rollover.run(fresh.em.fork(), SYSTEM);
+      expect(summary).toMatchObject({ ran: true, accountsRedated: 0, promisesBroken: 0, promisesPartiallyKept: 0, promisesLapsed: 0, instalmentsMissed: 0, plansBroken: 0 });
+    } finally {
+      await fresh.close(true);
     }
   }, 60_000);
 });
