@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { OptimisticLockError, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { Agent } from '../agents/agent.entity.js';
 import { audit, auditFields } from '../audit/audit.js';
 import { accountForChange, expectVersion, requireWriter } from '../auth/permissions.js';
@@ -6,10 +6,13 @@ import type { Viewer } from '../auth/viewer.js';
 import { ContactPoint, ContactPointKind } from '../customers/contact-point.entity.js';
 import { Customer } from '../customers/customer.entity.js';
 import { DisputeKind } from '../disputes/dispute.entity.js';
-import { badInput } from '../graphql/errors.js';
+import { badInput, conflict } from '../graphql/errors.js';
 import { decodeIdOf } from '../graphql/ids.js';
+import { Payment } from '../payments/payment.entity.js';
+import type { PaymentInput } from '../payments/payment.inputs.js';
 import type { Services } from '../services.js';
 import type { Clock } from '../shared/clock.js';
+import { minorIn } from '../shared/money.input.js';
 import { Call, CallDirection } from './call.entity.js';
 import { callProblems } from './call-rules.js';
 import { DISPOSITIONS, Disposition } from './dispositions.js';
@@ -17,6 +20,14 @@ import type { RecordCallInput } from './record-call.inputs.js';
 
 const CALL_AUDIT_FIELDS = ['account', 'agent', 'direction', 'phone', 'startedAt', 'answeredAt', 'endedAt', 'talkSeconds', 'wrapSeconds', 'disposition', 'reasonCode', 'callbackAt'] as const;
 const CUSTOMER_FLAGS = ['ceaseCommunication', 'attorneyRepresented', 'bankrupt', 'deceased', 'reviewRequired'] as const;
+
+/** The customer flags a disposition sets (§3): CEASE_REQUEST, ATTORNEY_REPRESENTED, DECEASED and BANKRUPTCY change what the customer may be called about (§6). */
+const FLAGS_SET_BY: Partial<Record<Disposition, ReadonlyArray<(typeof CUSTOMER_FLAGS)[number]>>> = {
+  [Disposition.CEASE_REQUEST]: ['ceaseCommunication'],
+  [Disposition.ATTORNEY_REPRESENTED]: ['attorneyRepresented'],
+  [Disposition.DECEASED]: ['deceased', 'reviewRequired'],
+  [Disposition.BANKRUPTCY]: ['bankrupt', 'reviewRequired'],
+};
 
 /**
  * recordCall: the call and everything its disposition implies (DOMAIN.md §3) - promise, payment, plan,
@@ -52,79 +63,107 @@ export class CallRecordingService {
     if (notes && notes.length > 4000) throw badInput('notes are at most 4000 characters.', { argument: 'notes' });
     if (input.reasonCode && input.reasonCode.trim().length > 50) throw badInput('reasonCode is at most 50 characters.', { argument: 'reasonCode' });
 
-    const services = this.services();
-    return em.transactional(async (tx) => {
-      const account = await accountForChange(tx, v, accountId);
-      expectVersion(account, input.expectedVersion, 'The account');
-      const customer = await tx.findOneOrFail(Customer, { id: account.customer.id });
-      const phone = input.phoneId != null ? await this.phoneOf(tx, customer, input.phoneId) : null;
-      const phoneNumber = phone?.value ?? input.phoneNumber?.trim() ?? '';
-      if (input.direction === CallDirection.INBOUND && !phone && phoneNumber && !/^\+?[0-9]{4,15}$/.test(phoneNumber)) {
-        throw badInput('phoneNumber must be digits, optionally with a leading +.', { argument: 'phoneNumber' });
-      }
-      const now = this.clock.now();
-      const call = tx.create(Call, {
-        account,
-        agent: tx.getReference(Agent, v.agentId!),
-        teamId: v.teamId ?? account.team?.id ?? null,
-        direction: input.direction,
-        phone,
-        phoneNumber,
-        startedAt: input.startedAt,
-        answeredAt: input.answeredAt ?? null,
-        endedAt: input.endedAt,
-        talkSeconds: input.talkSeconds,
-        wrapSeconds: input.wrapSeconds,
-        disposition: input.disposition,
-        reasonCode: input.reasonCode?.trim() || null,
-        notes,
-        scriptVersion: input.scriptVersion?.trim() || null,
-        callbackAt: input.callbackAt ?? null,
-        createdAt: now,
-      });
-      account.lastCall = call;
-      await tx.flush();
-      audit(tx, v, now, { action: 'recordCall', entityType: 'Call', entityId: call.id, after: auditFields(call, CALL_AUDIT_FIELDS) });
+    // A retried PAYMENT_TAKEN (same idempotency key) returns the call first recorded with it: never twice.
+    const replayed = input.payment ? await this.replay(em.fork(), v, accountId, input.payment) : null;
+    if (replayed) return replayed;
 
-      if (input.promise) await services.promises.promise(tx, v, account, input.promise, call);
-      if (input.payment) {
-        await services.payments.post(tx, v, account, input.payment, call);
-      }
-      if (input.plan) await services.plans.plan(tx, v, account, input.plan, call);
-      if (input.referral) await services.referrals.route(tx, v, { account, queue: input.referral.to, reason: input.referral.reason, call, action: 'recordCall' });
-      if (input.dispute) {
-        await services.disputes.open(tx, v, {
+    const services = this.services();
+    try {
+      return await em.transactional(async (tx) => {
+        const account = await accountForChange(tx, v, accountId);
+        expectVersion(account, input.expectedVersion, 'The account');
+        const phone = input.phoneId != null ? await this.phoneOf(tx, account.customer.id, input.phoneId) : null;
+        const phoneNumber = phone?.value ?? input.phoneNumber?.trim() ?? '';
+        if (input.direction === CallDirection.INBOUND && !phone && phoneNumber && !/^\+?[0-9]{4,15}$/.test(phoneNumber)) {
+          throw badInput('phoneNumber must be digits, optionally with a leading +.', { argument: 'phoneNumber' });
+        }
+        const now = this.clock.now();
+        const call = tx.create(Call, {
           account,
-          channel: input.dispute.channel,
-          reason: input.dispute.reason,
-          kind: input.disposition === Disposition.ALREADY_PAID ? DisputeKind.PAYMENT_INVESTIGATION : DisputeKind.DISPUTE,
-          action: 'recordCall',
+          agent: tx.getReference(Agent, v.agentId!),
+          teamId: v.teamId ?? account.team?.id ?? null,
+          direction: input.direction,
+          phone,
+          phoneNumber,
+          startedAt: input.startedAt,
+          answeredAt: input.answeredAt ?? null,
+          endedAt: input.endedAt,
+          talkSeconds: input.talkSeconds,
+          wrapSeconds: input.wrapSeconds,
+          disposition: input.disposition,
+          reasonCode: input.reasonCode?.trim() || null,
+          notes,
+          scriptVersion: input.scriptVersion?.trim() || null,
+          callbackAt: input.callbackAt ?? null,
+          createdAt: now,
         });
+        // A call recorded late (it started before the account's last call) does not become its last call.
+        const newer = account.lastCall ? await tx.count(Call, { id: account.lastCall.id, startedAt: { $gt: input.startedAt } }) : 0;
+        if (newer === 0) account.lastCall = call;
+        await tx.flush();
+        audit(tx, v, now, { action: 'recordCall', entityType: 'Call', entityId: call.id, after: auditFields(call, CALL_AUDIT_FIELDS) });
+
+        if (input.promise) await services.promises.promise(tx, v, account, input.promise, call);
+        if (input.payment) await services.payments.post(tx, v, account, input.payment, call);
+        if (input.plan) await services.plans.plan(tx, v, account, input.plan, call);
+        if (input.referral) await services.referrals.route(tx, v, { account, queue: input.referral.to, reason: input.referral.reason, call, action: 'recordCall' });
+        if (input.dispute) {
+          await services.disputes.open(tx, v, {
+            account,
+            channel: input.dispute.channel,
+            reason: input.dispute.reason,
+            kind: input.disposition === Disposition.ALREADY_PAID ? DisputeKind.PAYMENT_INVESTIGATION : DisputeKind.DISPUTE,
+            action: 'recordCall',
+          });
+        }
+        if (DISPOSITIONS[input.disposition].implies.includes('PHONE_INVALID') && phone) {
+          await services.contactPoints.invalidatePhone(tx, v, { contactPoint: phone, source: 'CALL', reason: input.disposition });
+        }
+        await this.flagCustomer(tx, v, account.customer.id, input.disposition, now);
+        await tx.flush();
+        return call;
+      });
+    } catch (error) {
+      // Two requests raced with one payment key: one got in (the other met its account version or its
+      // payment key first); the other returns the winner's call.
+      if (input.payment && (error instanceof UniqueConstraintViolationException || error instanceof OptimisticLockError)) {
+        const winner = await this.replay(em.fork(), v, accountId, input.payment);
+        if (winner) return winner;
       }
-      if (DISPOSITIONS[input.disposition].implies.includes('PHONE_INVALID') && phone) {
-        await services.contactPoints.invalidatePhone(tx, v, { contactPoint: phone, source: 'CALL', reason: input.disposition });
-      }
-      await this.flagCustomer(tx, v, customer, input.disposition, now);
-      await tx.flush();
-      return call;
-    });
+      throw error;
+    }
   }
 
-  /** CEASE_REQUEST, DECEASED, BANKRUPTCY and ATTORNEY_REPRESENTED change what the customer may be called about (§6). */
-  private async flagCustomer(tx: EntityManager, viewer: Viewer, customer: Customer, disposition: Disposition, now: Date): Promise<void> {
+  /**
+   * The call an idempotency key was first used with, when this request repeats it (same account, same
+   * amount); the key used for anything else is CONFLICT. Null when the key is new.
+   */
+  private async replay(em: EntityManager, viewer: Viewer, accountId: number, payment: PaymentInput): Promise<Call | null> {
+    const first = await em.findOne(Payment, { idempotencyKey: payment.idempotencyKey.trim() });
+    if (!first) return null;
+    const account = await accountForChange(em, viewer, accountId);
+    const amountMinor = minorIn(payment.amount, account.currency, 'amount');
+    if (first.account.id !== account.id || first.amountMinor !== amountMinor || !first.call) {
+      throw conflict('This idempotency key was already used for another payment; a new payment needs a new key.', { argument: 'idempotencyKey' });
+    }
+    return em.findOneOrFail(Call, first.call.id);
+  }
+
+  /** Loads the customer only when the disposition flags it, so other calls leave the customer row alone. */
+  private async flagCustomer(tx: EntityManager, viewer: Viewer, customerId: number, disposition: Disposition, now: Date): Promise<void> {
+    const flags = FLAGS_SET_BY[disposition];
+    if (!flags) return;
+    const customer = await tx.findOneOrFail(Customer, { id: customerId });
     const before = auditFields(customer, CUSTOMER_FLAGS);
-    if (disposition === Disposition.CEASE_REQUEST) customer.ceaseCommunication = true;
-    if (disposition === Disposition.ATTORNEY_REPRESENTED) customer.attorneyRepresented = true;
-    if (disposition === Disposition.DECEASED) customer.deceased = customer.reviewRequired = true;
-    if (disposition === Disposition.BANKRUPTCY) customer.bankrupt = customer.reviewRequired = true;
+    for (const flag of flags) customer[flag] = true;
     const after = auditFields(customer, CUSTOMER_FLAGS);
     if (JSON.stringify(before) !== JSON.stringify(after)) {
       audit(tx, viewer, now, { action: 'recordCall', entityType: 'Customer', entityId: customer.id, before, after });
     }
   }
 
-  private async phoneOf(tx: EntityManager, customer: Customer, phoneGlobalId: string): Promise<ContactPoint> {
-    const phone = await tx.findOne(ContactPoint, { id: decodeIdOf('ContactPoint', phoneGlobalId, 'phoneId'), customer, kind: ContactPointKind.PHONE });
+  private async phoneOf(tx: EntityManager, customerId: number, phoneGlobalId: string): Promise<ContactPoint> {
+    const phone = await tx.findOne(ContactPoint, { id: decodeIdOf('ContactPoint', phoneGlobalId, 'phoneId'), customer: customerId, kind: ContactPointKind.PHONE });
     if (!phone) throw badInput('phoneId is not a phone of this account’s customer.', { argument: 'phoneId' });
     return phone;
   }

@@ -32,6 +32,7 @@ describe('callProblems (DOMAIN.md §3)', () => {
     ['CALLBACK_REQUESTED with a time', answered(Disposition.CALLBACK_REQUESTED, { callbackAt: new Date('2026-11-19T15:00:00Z') })],
     ['NO_ANSWER', unanswered(Disposition.NO_ANSWER)],
     ['an answering machine message', answered(Disposition.ANSWERING_MACHINE_MESSAGE, { talkSeconds: 300 })],
+    ['a call dropped after it was answered', answered(Disposition.DROPPED)],
     ['an inbound call with no phone', answered(Disposition.REFUSED_TO_PAY, { direction: 'INBOUND', hasPhone: false })],
     ['WRONG_NUMBER', answered(Disposition.WRONG_NUMBER)],
     ['a call that ended right now', answered(Disposition.BUSY, { answeredAt: null, talkSeconds: 0, endedAt: now })],
@@ -61,6 +62,8 @@ describe('callProblems (DOMAIN.md §3)', () => {
     ['answered before it started', answered(Disposition.REFUSED_TO_PAY, { answeredAt: new Date('2026-11-18T15:49:00Z'), talkSeconds: 380 }), 'answeredAt'],
     ['talk one second longer than the times', answered(Disposition.REFUSED_TO_PAY, { talkSeconds: 301 }), 'talkSeconds'],
     ['talk on an unanswered call', unanswered(Disposition.NO_ANSWER, { talkSeconds: 5 }), 'talkSeconds'],
+    ['NO_ANSWER that was answered', answered(Disposition.NO_ANSWER), 'answeredAt'],
+    ['BUSY that was answered', answered(Disposition.BUSY), 'answeredAt'],
     ['negative wrap-up', answered(Disposition.REFUSED_TO_PAY, { wrapSeconds: -1 }), 'wrapSeconds'],
     ['fractional wrap-up', answered(Disposition.REFUSED_TO_PAY, { wrapSeconds: 1.5 }), 'wrapSeconds'],
   ])('refuses %s (%s)', (_name, call, argument) => {

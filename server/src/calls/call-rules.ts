@@ -1,5 +1,5 @@
 import { problem, type Problem } from '../shared/problem.js';
-import { DISPOSITIONS, type Disposition, type Implication } from './dispositions.js';
+import { DISPOSITIONS, Disposition, type Implication } from './dispositions.js';
 
 /** What a recorded call says about itself; the outcome parts are present or absent. */
 export interface CallFacts {
@@ -18,6 +18,8 @@ export interface CallFacts {
 
 const MAX_WRAP_SECONDS = 4 * 3600;
 const MAX_CALL_SECONDS = 8 * 3600;
+/** Dispositions that say nobody (and no machine) answered. */
+const NEVER_ANSWERED: ReadonlySet<Disposition> = new Set([Disposition.NO_ANSWER, Disposition.BUSY]);
 
 /** The outcome part each implication needs in the input. */
 const OUTCOME_OF: Partial<Record<Implication, keyof CallFacts['outcome']>> = {
@@ -56,6 +58,8 @@ export function callProblems(call: CallFacts, now: Date): Problem | null {
   if (call.endedAt > now) return problem('endedAt', 'The call ends in the future.');
   if ((call.endedAt.getTime() - call.startedAt.getTime()) / 1000 > MAX_CALL_SECONDS) return problem('endedAt', 'A call lasts at most 8 hours.');
   if (rule.contact && !call.answeredAt) return problem('answeredAt', `A ${call.disposition} call was answered: give answeredAt.`);
+  // Nobody picked up: talk time on such a call would inflate talk and handle time (§7).
+  if (NEVER_ANSWERED.has(call.disposition) && call.answeredAt) return problem('answeredAt', `A ${call.disposition} call was not answered: no answeredAt.`);
   if (call.answeredAt && (call.answeredAt < call.startedAt || call.answeredAt > call.endedAt)) {
     return problem('answeredAt', 'answeredAt must be between startedAt and endedAt.');
   }

@@ -1,6 +1,7 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { duesOf, settleAccountState } from '../accounts/account-state.js';
+import { BucketSnapshot } from '../accounts/bucket-snapshot.entity.js';
 import { DEFAULT_BUCKET_SCHEME } from '../accounts/buckets.js';
 import { audit } from '../audit/audit.js';
 import { requireRole } from '../auth/access.js';
@@ -11,7 +12,7 @@ import { Instalment, InstalmentStatus } from '../plans/instalment.entity.js';
 import { PaymentPlan, PlanStatus } from '../plans/payment-plan.entity.js';
 import { PromiseStatus, PromiseToPay } from '../promises/promise-to-pay.entity.js';
 import type { Clock } from '../shared/clock.js';
-import { isLocalDate, type LocalDate } from '../shared/dates.js';
+import { firstOfMonth, isLocalDate, monthOf, type LocalDate } from '../shared/dates.js';
 import type { CollectionPolicy } from '../shared/policy.js';
 import { BusinessDay } from './business-day.entity.js';
 
@@ -33,9 +34,9 @@ export const SYSTEM: Viewer = { role: Role.ADMIN };
 
 /**
  * The business day (DOMAIN.md §2, §4): DPD and buckets advance, promises whose grace ended are settled
- * as kept, partially kept or broken, plans with two missed instalments break, and the first day of a
- * month takes the opening bucket snapshot. One run per date: the BusinessDay row makes a second run a
- * no-op, and every step would change nothing anyway.
+ * as kept, partially kept or broken, plans with two missed instalments break, and the month's first
+ * rollover takes the opening bucket snapshot. One run per date, never for a date after today nor before
+ * the last one: the BusinessDay row makes a second run a no-op, and every step would change nothing anyway.
  */
 export class RolloverService {
   constructor(
@@ -46,35 +47,61 @@ export class RolloverService {
 
   async run(em: EntityManager, viewer: Viewer | undefined, date?: LocalDate | null): Promise<RolloverSummary> {
     const v = viewer === SYSTEM ? SYSTEM : requireRole(viewer, Role.ADMIN);
-    const day = date ?? this.businessDate();
+    const today = this.businessDate();
+    const day = date ?? today;
     if (!isLocalDate(day)) throw badInput('date must be a date (YYYY-MM-DD).', { argument: 'date' });
+    // Rolling into the future would break promises whose grace is still running, with no way back.
+    if (day > today) throw badInput(`The floor cannot be rolled over to ${day}: today on the floor is ${today}.`, { argument: 'date' });
     const done = await em.findOne(BusinessDay, { date: day });
-    if (done) return { ...(done.summary as unknown as RolloverSummary), date: day, ran: false };
-    const latest = await em.findOne(BusinessDay, {}, { orderBy: { date: 'desc' } });
+    if (done) return notRun(done);
+    const [latest] = await em.find(BusinessDay, {}, { orderBy: { date: 'desc' }, limit: 1 });
     if (latest && latest.date > day) throw badInput(`The floor was already rolled over to ${latest.date}; it does not go back.`, { argument: 'date' });
 
-    return em.transactional(async (tx) => {
-      const summary: RolloverSummary = {
-        date: day,
-        ran: true,
-        accountsRedated: await this.redate(tx as SqlEntityManager, day),
-        promisesBroken: 0,
-        promisesPartiallyKept: 0,
-        promisesLapsed: 0,
-        instalmentsMissed: 0,
-        plansBroken: 0,
-        snapshotRows: 0,
-      };
-      await this.settlePromises(tx, day, summary);
-      await this.settlePlans(tx, day, summary);
-      if (day.endsWith('-01')) summary.snapshotRows = await this.snapshot(tx as SqlEntityManager, day);
-      const now = this.clock.now();
-      const { date: _d, ran: _r, ...counts } = summary;
-      const record = tx.create(BusinessDay, { date: day, ranAt: now, summary: counts });
-      await tx.flush();
-      audit(tx, v, now, { action: 'runDayRollover', entityType: 'BusinessDay', entityId: record.id, after: summary as unknown as Record<string, unknown> });
-      return summary;
-    });
+    try {
+      return await em.transactional(async (tx) => {
+        // Another run for this date may have committed since the check above.
+        const raced = await tx.findOne(BusinessDay, { date: day });
+        if (raced) return notRun(raced);
+        const summary: RolloverSummary = {
+          date: day,
+          ran: true,
+          accountsRedated: await this.redate(tx as SqlEntityManager, day),
+          promisesBroken: 0,
+          promisesPartiallyKept: 0,
+          promisesLapsed: 0,
+          instalmentsMissed: 0,
+          plansBroken: 0,
+          snapshotRows: 0,
+        };
+        await this.settlePromises(tx, day, summary);
+        await this.settlePlans(tx, day, summary);
+        if (await this.opensMonth(tx, day, latest?.date)) summary.snapshotRows = await this.snapshot(tx as SqlEntityManager, firstOfMonth(day));
+        const now = this.clock.now();
+        const { date: _d, ran: _r, ...counts } = summary;
+        const record = tx.create(BusinessDay, { date: day, ranAt: now, summary: counts });
+        await tx.flush();
+        audit(tx, v, now, { action: 'runDayRollover', entityType: 'BusinessDay', entityId: record.id, after: summary as unknown as Record<string, unknown> });
+        return summary;
+      });
+    } catch (error) {
+      // Two runs for one date at once: the unique date let one commit; the other changed nothing.
+      if (error instanceof UniqueConstraintViolationException) {
+        const winner = await em.fork().findOne(BusinessDay, { date: day });
+        if (winner) return notRun(winner);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The opening snapshot is taken by the month's first rollover: on the 1st, or - when the floor was
+   * not rolled over on the 1st - on the first day of the month it is, still dated the 1st, so that
+   * month-to-date bucket metrics have their opening. A floor never rolled over before keeps what it has.
+   */
+  private async opensMonth(tx: EntityManager, day: LocalDate, previous: LocalDate | undefined): Promise<boolean> {
+    if (day === firstOfMonth(day)) return true;
+    if (!previous || monthOf(previous) === monthOf(day)) return false;
+    return (await tx.count(BucketSnapshot, { takenOn: firstOfMonth(day) })) === 0;
   }
 
   /** DPD and bucket of every account for the date, set-wise: the floor may hold millions of accounts. */
@@ -111,37 +138,42 @@ export class RolloverService {
   }
 
   private async settlePlans(tx: EntityManager, day: LocalDate, summary: RolloverSummary): Promise<void> {
-    const instalments = await tx.find(
-      Instalment,
-      { plan: { status: PlanStatus.ACTIVE }, status: { $in: [InstalmentStatus.PENDING, InstalmentStatus.PARTIALLY_PAID, InstalmentStatus.MISSED] } },
-      { populate: ['plan', 'plan.account'] },
-    );
-    const plans = new Set<PaymentPlan>();
+    // Plans and their accounts are loaded only when a plan breaks: every account in arrangement is not
+    // touched (nor its version moved) by a night in which nothing happened to its plan.
+    const instalments = await tx.find(Instalment, {
+      plan: { status: PlanStatus.ACTIVE },
+      status: { $in: [InstalmentStatus.PENDING, InstalmentStatus.PARTIALLY_PAID, InstalmentStatus.MISSED] },
+    });
+    const missedByPlan = new Map<number, number>();
     for (const instalment of instalments) {
       const status = instalmentOutcome(instalment.amountMinor, instalment.paidMinor, instalment.dueDate, day, this.policy.promiseGraceDays) as InstalmentStatus;
       if (status === InstalmentStatus.MISSED && instalment.status !== InstalmentStatus.MISSED) summary.instalmentsMissed += 1;
       instalment.status = status;
-      plans.add(instalment.plan);
+      if (status === InstalmentStatus.MISSED) missedByPlan.set(instalment.plan.id, (missedByPlan.get(instalment.plan.id) ?? 0) + 1);
     }
+    const breaking = [...missedByPlan].filter(([, missed]) => planBroken(missed, this.policy.planMissedInstalmentsToBreak));
+    if (!breaking.length) return;
+    const plans = await tx.find(PaymentPlan, { id: { $in: breaking.map(([id]) => id) } }, { populate: ['account'] });
     for (const plan of plans) {
-      const missed = instalments.filter((i) => i.plan === plan && i.status === InstalmentStatus.MISSED).length;
-      if (!planBroken(missed, this.policy.planMissedInstalmentsToBreak)) continue;
       plan.status = PlanStatus.BROKEN;
-      plan.statusReason = `${missed} instalments missed.`;
+      plan.statusReason = `${missedByPlan.get(plan.id)} instalments missed.`;
       summary.plansBroken += 1;
-      await tx.flush();
-      await settleAccountState(tx, plan.account, await duesOf(tx, plan.account), day);
     }
+    await tx.flush();
+    for (const plan of plans) await settleAccountState(tx, plan.account, await duesOf(tx, plan.account), day);
   }
 
   /** The month-opening snapshot month-to-date bucket metrics compare with (DOMAIN.md §2, §7). */
-  private snapshot(tx: SqlEntityManager, day: LocalDate): Promise<number> {
+  private snapshot(tx: SqlEntityManager, takenOn: LocalDate): Promise<number> {
     return this.execute(
       tx,
       `insert into bucket_snapshot (taken_on, account_id, bucket, dpd, balance_minor)
        select ?, a.id, a.bucket, a.dpd, a.balance_minor from account a
        where not exists (select 1 from bucket_snapshot s where s.taken_on = ? and s.account_id = a.id)`,
-      [day, day],
+      [takenOn, takenOn],
     );
   }
 }
+
+/** The answer to a second run for a date: what its first run did, and that nothing ran now. */
+const notRun = (done: BusinessDay): RolloverSummary => ({ ...(done.summary as unknown as RolloverSummary), date: done.date, ran: false });

@@ -20,8 +20,12 @@ export function msUntilNextMidnight(now: Date, timeZone: string): number {
 }
 
 /** Runs the rollover for today at start, then at every midnight on the floor; stop() cancels it. */
-export function scheduleRollover(services: Services, logger: Logger): { stop(): void } {
+export function scheduleRollover(
+  services: Pick<Services, 'rollover' | 'orm' | 'clock' | 'config'>,
+  logger: Pick<Logger, 'info' | 'error'>,
+): { stop(): void } {
   let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
   const tick = async () => {
     try {
       const summary = await services.rollover.run(services.orm.em.fork(), SYSTEM);
@@ -29,9 +33,16 @@ export function scheduleRollover(services: Services, logger: Logger): { stop(): 
     } catch (error) {
       logger.error({ err: error }, 'day rollover failed; it runs again at the next midnight or by runDayRollover');
     }
+    // Stopped while this run was under way (shutdown): no next midnight.
+    if (stopped) return;
     timer = setTimeout(() => void tick(), msUntilNextMidnight(services.clock.now(), services.config.floorTimeZone));
     timer.unref();
   };
   void tick();
-  return { stop: () => clearTimeout(timer) };
+  return {
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
 }
