@@ -161,11 +161,12 @@ describe('routing an account (DOMAIN.md §5)', () => {
     }
   });
 
-  it('an IN_ARRANGEMENT or DISPUTED account is routed too', async () => {
-    for (const status of ['IN_ARRANGEMENT', 'DISPUTED']) {
+  it('an IN_ARRANGEMENT account is routed too; a DISPUTED one is referred but stays DISPUTED while its dispute is open', async () => {
+    for (const [status, after] of [['IN_ARRANGEMENT', 'ROUTED'], ['DISPUTED', 'DISPUTED']] as const) {
       const id = await pick(`a.status = '${status}' and a.assigned_agent_id is not null and not exists (select 1 from referral r where r.account_id = a.id and r.status in ('OPEN', 'ACCEPTED'))`);
       const r = ok(await route(await as(await ownerOf(id)), id, 'LEGAL')).routeAccount;
-      expect(r.account.status).toBe('ROUTED');
+      expect(r.status).toBe('OPEN');
+      expect(r.account.status).toBe(after);
     }
   });
 
@@ -317,7 +318,7 @@ describe('the receiving side: accept, resolve, return', () => {
     const id = await pick(`a.status = 'DISPUTED' and a.assigned_agent_id is not null
       and not exists (select 1 from referral r where r.account_id = a.id and r.status in ('OPEN', 'ACCEPTED'))`);
     const referral = await routed(id);
-    expect((await accountRow(id)).status).toBe('ROUTED');
+    expect((await accountRow(id)).status).toBe('DISPUTED');
     const r = ok(await gql(server.url, RETURN, { id: referral, text: 'Dispute first' }, await as(await supervisorOf(id)))).returnReferral;
     expect(r.account.status).toBe('DISPUTED');
   });

@@ -103,9 +103,9 @@ export class CallRecordingService {
         await tx.flush();
         audit(tx, v, now, { action: 'recordCall', entityType: 'Call', entityId: call.id, after: auditFields(call, CALL_AUDIT_FIELDS) });
 
-        if (input.promise) await services.promises.promise(tx, v, account, input.promise, call);
-        if (input.payment) await services.payments.post(tx, v, account, input.payment, call);
-        if (input.plan) await services.plans.plan(tx, v, account, input.plan, call);
+        if (input.promise) await services.promises.promise(tx, v, account, input.promise, call, 'recordCall');
+        if (input.payment) await services.payments.post(tx, v, account, input.payment, call, 'recordCall');
+        if (input.plan) await services.plans.plan(tx, v, account, input.plan, call, 'recordCall');
         if (input.referral) await services.referrals.route(tx, v, { account, queue: input.referral.to, reason: input.referral.reason, call, action: 'recordCall' });
         if (input.dispute) {
           await services.disputes.open(tx, v, {

@@ -92,6 +92,9 @@ export class DisputeService {
     const { account, channel } = request;
     const reason = text(request.reason, 'reason', REASON_MAX);
     if (!isInCollection(account)) throw conflict(`The account is ${account.status}: only accounts in collection take a dispute.`);
+    if ((await em.count(Dispute, { account, status: DisputeStatus.OPEN })) > 0) {
+      throw conflict('The account already has an open dispute; add to it or resolve it first.');
+    }
 
     const now = this.clock.now();
     const before = auditFields(account, ACCOUNT_FIELDS);

@@ -58,7 +58,7 @@ export class PaymentService {
    * Posts a payment inside the caller's transaction: the balance and the amount due go down (dues oldest
    * first), DPD and bucket follow, and pending promises and plan instalments are settled oldest first.
    */
-  async post(tx: EntityManager, viewer: Viewer, account: Account, input: PaymentInput, call?: Call): Promise<Payment> {
+  async post(tx: EntityManager, viewer: Viewer, account: Account, input: PaymentInput, call?: Call, action = 'recordPayment'): Promise<Payment> {
     const amountMinor = minorIn(input.amount, account.currency, 'amount');
     if (amountMinor <= 0) throw badInput('The payment must be more than zero.', { argument: 'amount' });
     if (amountMinor > account.balanceMinor) {
@@ -137,8 +137,8 @@ export class PaymentService {
     account.balanceMinor -= amountMinor;
     await settleAccountState(tx, account, dues, today);
     await tx.flush();
-    audit(tx, viewer, now, { action: 'recordPayment', entityType: 'Payment', entityId: payment.id, after: auditFields(payment, PAYMENT_AUDIT_FIELDS) });
-    audit(tx, viewer, now, { action: 'recordPayment', entityType: 'Account', entityId: account.id, before, after: auditFields(account, ACCOUNT_AUDIT_FIELDS) });
+    audit(tx, viewer, now, { action, entityType: 'Payment', entityId: payment.id, after: auditFields(payment, PAYMENT_AUDIT_FIELDS) });
+    audit(tx, viewer, now, { action, entityType: 'Account', entityId: account.id, before, after: auditFields(account, ACCOUNT_AUDIT_FIELDS) });
     return payment;
   }
 

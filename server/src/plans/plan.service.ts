@@ -43,7 +43,7 @@ export class PlanService {
    * Agrees a plan inside the caller's transaction: within policy it is ACTIVE at once and the account is
    * IN_ARRANGEMENT; a deeper discount or more instalments wait for a supervisor (PENDING_APPROVAL).
    */
-  async plan(tx: EntityManager, viewer: Viewer, account: Account, input: PlanInput, call?: Call): Promise<PaymentPlan> {
+  async plan(tx: EntityManager, viewer: Viewer, account: Account, input: PlanInput, call?: Call, action = 'proposePaymentPlan'): Promise<PaymentPlan> {
     if (!TAKES_ARRANGEMENTS.has(account.status)) throw conflict(`No plan can be agreed on a ${account.status} account.`);
     const open = await tx.count(PaymentPlan, { account, status: { $in: [PlanStatus.ACTIVE, PlanStatus.PENDING_APPROVAL, PlanStatus.PROPOSED] } });
     if (open > 0) throw conflict('The account already has an open plan; cancel it first.');
@@ -72,9 +72,9 @@ export class PlanService {
     await tx.flush();
     await settleAccountState(tx, account, await duesOf(tx, account), this.businessDate());
     await tx.flush();
-    audit(tx, viewer, now, { action: 'proposePaymentPlan', entityType: 'PaymentPlan', entityId: plan.id, after: { ...auditFields(plan, PLAN_AUDIT_FIELDS), instalments } });
+    audit(tx, viewer, now, { action, entityType: 'PaymentPlan', entityId: plan.id, after: { ...auditFields(plan, PLAN_AUDIT_FIELDS), instalments } });
     if (plan.status === PlanStatus.ACTIVE) {
-      audit(tx, viewer, now, { action: 'proposePaymentPlan', entityType: 'Account', entityId: account.id, before: accountBefore, after: auditFields(account, ACCOUNT_AUDIT_FIELDS) });
+      audit(tx, viewer, now, { action, entityType: 'Account', entityId: account.id, before: accountBefore, after: auditFields(account, ACCOUNT_AUDIT_FIELDS) });
     }
     return plan;
   }

@@ -41,7 +41,7 @@ export class PromiseService {
   }
 
   /** Takes a promise inside the caller's transaction (createPromise, recordCall). */
-  async promise(tx: EntityManager, viewer: Viewer, account: Account, input: PromiseInput, call?: Call): Promise<PromiseToPay> {
+  async promise(tx: EntityManager, viewer: Viewer, account: Account, input: PromiseInput, call?: Call, action = 'createPromise'): Promise<PromiseToPay> {
     if (!TAKES_ARRANGEMENTS.has(account.status)) throw conflict(`No promise can be taken on a ${account.status} account.`);
     const amountMinor = minorIn(input.amount, account.currency, 'promise.amount');
     const problem = promiseProblems({ amountMinor, dueDate: input.dueDate }, account.balanceMinor, this.businessDate(), this.policy);
@@ -61,7 +61,7 @@ export class PromiseService {
     // Bumps the account version: whoever acts on the account next sees there is a new promise.
     account.updatedAt = now;
     await tx.flush();
-    audit(tx, viewer, now, { action: 'createPromise', entityType: 'PromiseToPay', entityId: promise.id, after: auditFields(promise, PROMISE_AUDIT_FIELDS) });
+    audit(tx, viewer, now, { action, entityType: 'PromiseToPay', entityId: promise.id, after: auditFields(promise, PROMISE_AUDIT_FIELDS) });
     return promise;
   }
 

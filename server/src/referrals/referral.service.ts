@@ -107,7 +107,9 @@ export class ReferralService {
       createdBy: em.getReference(Agent, viewer.agentId!),
       createdAt: now,
     });
-    account.status = AccountStatus.ROUTED;
+    await em.flush();
+    // ROUTED, unless an open dispute keeps the account DISPUTED (collection calls stay stopped, §6).
+    account.status = await derivedCollectionStatus(em, account);
     await em.flush();
     const action = request.action ?? (call ? 'recordCall' : 'routeAccount');
     audit(em, viewer, now, { action, entityType: 'Referral', entityId: referral.id, after: auditFields(referral, REFERRAL_AUDIT_FIELDS) });
