@@ -14,6 +14,7 @@ const config: CodegenConfig = {
         strictScalars: true,
         scalars: {
           DateTimeISO: 'string',
+          LocalDate: 'string',
           JSONObject: 'Record<string, unknown>',
         },
         enumsAsTypes: true,

@@ -18,6 +18,8 @@ export type Scalars = {
   DateTimeISO: { input: string; output: string; }
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  /** A local date string (i.e., with no associated timezone) in `YYYY-MM-DD` format, e.g. `2020-01-01`. */
+  LocalDate: { input: string; output: string; }
 };
 
 /** All given conditions must hold. */
@@ -62,6 +64,31 @@ export type AccountStatus =
   | 'ROUTED'
   | 'WRITTEN_OFF';
 
+/** A phone, email or address found for a customer (skip tracing, DOMAIN.md §5). */
+export type AddContactPointInput = {
+  /** ADDRESS only, required there. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2; required for an ADDRESS, the phone’s country for a PHONE. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** PHONE only: the customer consented to dialer calls on it. */
+  dialerConsent?: InputMaybe<Scalars['Boolean']['input']>;
+  kind: ContactPointKind;
+  /** PHONE only. */
+  phoneType?: InputMaybe<PhoneType>;
+  /** ADDRESS only. */
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** Why it is added. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** ADDRESS only. */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** Where it came from (customer, bureau, skip-trace vendor, ...), 1-100 characters. */
+  source: Scalars['String']['input'];
+  /** IANA zone of the phone area or the address, e.g. "America/Monterrey". */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  /** PHONE: E.164 ("+525512345678"); EMAIL: the address; ADDRESS: the street line. */
+  value: Scalars['String']['input'];
+};
+
 export type AgentFilter = {
   roles?: InputMaybe<Array<Role>>;
   teamId?: InputMaybe<Scalars['ID']['input']>;
@@ -88,6 +115,12 @@ export type CallDirection =
   | 'INBOUND'
   | 'OUTBOUND';
 
+/** A dispute (DISPUTE) or a payment investigation (ALREADY_PAID) opened on the call. */
+export type CallDisputeInput = {
+  channel?: DisputeChannel;
+  reason: Scalars['String']['input'];
+};
+
 export type CallFilter = {
   accountId?: InputMaybe<Scalars['ID']['input']>;
   agentId?: InputMaybe<Scalars['ID']['input']>;
@@ -96,6 +129,11 @@ export type CallFilter = {
   /** Calls started in [from, to). */
   startedAt?: InputMaybe<TimeRange>;
   teamId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CallReferralInput = {
+  reason: Scalars['String']['input'];
+  to: ReferralQueue;
 };
 
 export type ContactPointChangeKind =
@@ -113,6 +151,16 @@ export type ContactPointStatus =
   | 'INVALID'
   | 'UNVERIFIED'
   | 'VERIFIED';
+
+export type CreatePromiseInput = {
+  accountId: Scalars['ID']['input'];
+  /** In the account currency; more than zero and at most the balance. */
+  amount: MoneyInput;
+  /** YYYY-MM-DD, from today to today + 30 days. */
+  dueDate: Scalars['String']['input'];
+  /** The account version you saw; a newer one makes this CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+};
 
 export type CustomerFilter = {
   locatable?: InputMaybe<LocatableStatus>;
@@ -152,14 +200,50 @@ export type DisputeChannel =
   | 'PHONE'
   | 'WEB';
 
+/** All given conditions must hold. */
+export type DisputeFilter = {
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<DisputeKind>;
+  status?: InputMaybe<DisputeStatus>;
+};
+
 export type DisputeKind =
   | 'DISPUTE'
   | 'PAYMENT_INVESTIGATION';
+
+export type DisputeOutcome =
+  | 'NOT_VALID'
+  | 'VALID';
 
 export type DisputeStatus =
   | 'NOT_VALID'
   | 'OPEN'
   | 'VALID';
+
+/** Data that cannot be right (DOMAIN.md §5). */
+export type InconsistencyKind =
+  /** More due than the whole balance. */
+  | 'AMOUNT_DUE_ABOVE_BALANCE'
+  /** Amount due or oldest unpaid due date differ from the unpaid instalments. */
+  | 'AMOUNT_DUE_DISAGREES_WITH_DUES'
+  /** Balance differs from the opening balance less posted payments less valid dispute adjustments. */
+  | 'BALANCE_DISAGREES_WITH_PAYMENTS'
+  /** DPD or bucket differ from what the oldest unpaid due date gives on the business date (written off: CHARGE_OFF). */
+  | 'BUCKET_DISAGREES_WITH_DPD'
+  /** A posted payment whose external reference an earlier posted payment already carries. */
+  | 'DUPLICATE_PAYMENT_REFERENCE'
+  /** A KEPT promise with no posted payment on its account from its creation to the end of its grace period. */
+  | 'KEPT_PROMISE_WITHOUT_PAYMENT'
+  /** A balance below zero. */
+  | 'NEGATIVE_BALANCE'
+  /** A PAID_OFF account with a balance above zero. */
+  | 'PAID_OFF_WITH_BALANCE';
+
+export type InstalmentInput = {
+  amount: MoneyInput;
+  /** YYYY-MM-DD; instalments fall due in order, from today. */
+  dueDate: Scalars['String']['input'];
+};
 
 export type InstalmentStatus =
   | 'MISSED'
@@ -177,6 +261,13 @@ export type LocatableStatus =
   | 'LOCATABLE'
   | 'UNLOCATABLE';
 
+/** An exact amount: a decimal string and its ISO 4217 currency. */
+export type MoneyInput = {
+  /** Decimal string, e.g. "150.00". */
+  amount: Scalars['String']['input'];
+  currencyCode: Scalars['String']['input'];
+};
+
 export type OrderDirection =
   | 'ASC'
   | 'DESC';
@@ -187,6 +278,19 @@ export type PauseReason =
   | 'LUNCH'
   | 'MEETING'
   | 'TRAINING';
+
+/** A payment taken on an account (DOMAIN.md §4). */
+export type PaymentInput = {
+  /** In the account currency; more than zero and at most the balance. */
+  amount: MoneyInput;
+  /** Last four digits of the card (CARD_TERMINAL); never more. */
+  cardLast4?: InputMaybe<Scalars['String']['input']>;
+  /** The reference of the processor or bank. */
+  externalReference?: InputMaybe<Scalars['String']['input']>;
+  /** The same key always returns the first payment and never posts twice. */
+  idempotencyKey: Scalars['String']['input'];
+  method: PaymentMethod;
+};
 
 export type PaymentMethod =
   | 'BANK_TRANSFER'
@@ -203,6 +307,13 @@ export type PhoneType =
   | 'LANDLINE'
   | 'MOBILE'
   | 'WORK';
+
+/** A payment plan: 2-24 instalments adding up exactly to the total (DOMAIN.md §4). */
+export type PlanInput = {
+  instalments: Array<InstalmentInput>;
+  /** Below the balance, the plan is a settlement. */
+  total: MoneyInput;
+};
 
 export type PlanStatus =
   | 'ACTIVE'
@@ -227,6 +338,14 @@ export type Product =
   | 'OVERDRAFT'
   | 'PERSONAL_LOAN';
 
+/** A promise to pay (DOMAIN.md §4). */
+export type PromiseInput = {
+  /** In the account currency; more than zero and at most the balance. */
+  amount: MoneyInput;
+  /** YYYY-MM-DD, from today to today + 30 days. */
+  dueDate: Scalars['String']['input'];
+};
+
 export type PromiseStatus =
   | 'BROKEN'
   | 'CANCELLED'
@@ -234,6 +353,85 @@ export type PromiseStatus =
   | 'PARTIALLY_KEPT'
   | 'PENDING'
   | 'PENDING_APPROVAL';
+
+export type ProposePlanInput = {
+  accountId: Scalars['ID']['input'];
+  /** The account version you saw; a newer one makes this CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  instalments: Array<InstalmentInput>;
+  /** Below the balance, the plan is a settlement. */
+  total: MoneyInput;
+};
+
+export type ReconciliationStatus =
+  /** A posted payment whose reference has a ledger line with another amount or currency. */
+  | 'DISCREPANCY'
+  /** A ledger line posted in the period whose reference no posted payment carries. */
+  | 'LEDGER_ONLY'
+  /** A posted payment whose reference has a ledger line with the same amount and currency. */
+  | 'MATCHED'
+  /** A posted payment whose reference has no ledger line (or that has no reference). */
+  | 'UNMATCHED';
+
+/** One call and whatever its disposition implies (DOMAIN.md §3), recorded in one transaction. */
+export type RecordCallInput = {
+  accountId: Scalars['ID']['input'];
+  /** When someone (or a machine) answered. */
+  answeredAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** CALLBACK_REQUESTED: the time the customer chose. */
+  callbackAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  direction: CallDirection;
+  disposition: Disposition;
+  /** DISPUTE or ALREADY_PAID */
+  dispute?: InputMaybe<CallDisputeInput>;
+  endedAt: Scalars['DateTimeISO']['input'];
+  /** The account version you saw; a newer one makes this CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** PAYMENT_TAKEN */
+  payment?: InputMaybe<PaymentInput>;
+  /** The customer’s phone (a ContactPoint); required for OUTBOUND. */
+  phoneId?: InputMaybe<Scalars['ID']['input']>;
+  /** Caller id of an INBOUND call from an unknown number. */
+  phoneNumber?: InputMaybe<Scalars['String']['input']>;
+  /** PAYMENT_PLAN */
+  plan?: InputMaybe<PlanInput>;
+  /** PROMISE_TO_PAY */
+  promise?: InputMaybe<PromiseInput>;
+  /** The excuse given, when the right party was reached; required for HARDSHIP. */
+  reasonCode?: InputMaybe<Scalars['String']['input']>;
+  /** ROUTED */
+  referral?: InputMaybe<CallReferralInput>;
+  /** Call model (script) version used. */
+  scriptVersion?: InputMaybe<Scalars['String']['input']>;
+  startedAt: Scalars['DateTimeISO']['input'];
+  /** Whole seconds from answeredAt to endedAt; 0 when unanswered. */
+  talkSeconds: Scalars['Int']['input'];
+  wrapSeconds: Scalars['Int']['input'];
+};
+
+export type RecordPaymentInput = {
+  accountId: Scalars['ID']['input'];
+  /** In the account currency; more than zero and at most the balance. */
+  amount: MoneyInput;
+  /** Last four digits of the card (CARD_TERMINAL); never more. */
+  cardLast4?: InputMaybe<Scalars['String']['input']>;
+  /** The account version you saw; a newer one makes this CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The reference of the processor or bank. */
+  externalReference?: InputMaybe<Scalars['String']['input']>;
+  /** The same key always returns the first payment and never posts twice. */
+  idempotencyKey: Scalars['String']['input'];
+  method: PaymentMethod;
+};
+
+/** All given conditions must hold. */
+export type ReferralFilter = {
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** The owner queue. */
+  queue?: InputMaybe<ReferralQueue>;
+  status?: InputMaybe<ReferralStatus>;
+};
 
 export type ReferralQueue =
   | 'CUSTOMER_SERVICE'
