@@ -6,6 +6,7 @@ import { AgentService } from './agents/agent.service.js';
 import { PresenceService } from './agents/presence.service.js';
 import { CallRecordingService } from './calls/call-recording.service.js';
 import { RolloverService } from './rollover/rollover.service.js';
+import { ContactCheckService } from './compliance/contact-check.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { TokenSigner } from './auth/tokens.js';
 import { CallService } from './calls/call.service.js';
@@ -46,6 +47,7 @@ export interface Services {
   presence: PresenceService;
   callRecording: CallRecordingService;
   rollover: RolloverService;
+  contactCheck: ContactCheckService;
   referrals: ReferralService;
   disputes: DisputeService;
   contactPoints: ContactPointService;
@@ -79,6 +81,7 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
     presence: new PresenceService(deps.clock),
     callRecording: new CallRecordingService(deps.clock, () => services),
     rollover: new RolloverService(deps.clock, businessDate, DEFAULT_POLICY),
+    contactCheck: new ContactCheckService(deps.clock),
     referrals: new ReferralService(deps.clock),
     disputes: new DisputeService(deps.clock, businessDate),
     contactPoints: new ContactPointService(deps.clock),

@@ -136,12 +136,20 @@ describe('payment plans (DOMAIN.md §4)', () => {
     expect(errorCode(r)).toBe('BAD_USER_INPUT');
   });
 
+  /** What an agent may agree alone on this account: its bucket's treatment strategy. */
+  const ceilingsOf = async (accountId: number) => {
+    const [row] = await sql(server, 'select s.max_discount, s.max_instalments from treatment_strategy s join account a on a.bucket = s.bucket where a.id = ?', [accountId]);
+    return { maxDiscount: Number(row!.max_discount), maxInstalments: Number(row!.max_instalments) };
+  };
+
   it.each([
-    ['a settlement discount above 20%', 0.79, 6],
-    ['more than 12 instalments', 1, 13],
-  ])('sends %s to the supervisor; an agent cannot approve it', async (_name, share, count) => {
+    ['a settlement discount above the bucket’s ceiling', 'discount'],
+    ['more instalments than the bucket allows', 'instalments'],
+  ] as const)('sends %s to the supervisor; an agent cannot approve it', async (_name, exceed) => {
     const { account, token } = await take();
-    const total = Math.floor(account.balance * share);
+    const ceilings = await ceilingsOf(account.id);
+    const total = exceed === 'discount' ? Math.floor(account.balance * (1 - ceilings.maxDiscount)) - 100 : account.balance;
+    const count = exceed === 'instalments' ? ceilings.maxInstalments + 1 : 2;
     const plan = ok(await gql(server.url, PROPOSE, { input: { accountId: account.gid, total: money(total, account.currency), instalments: monthly(count, total, account.currency) } }, token)).proposePaymentPlan;
     expect(plan.status).toBe('PENDING_APPROVAL');
     expect((await accountState(server, account.id)).status).toBe('ACTIVE');
@@ -151,11 +159,22 @@ describe('payment plans (DOMAIN.md §4)', () => {
     expect((await accountState(server, account.id)).status).toBe('IN_ARRANGEMENT');
   });
 
+  it('lets an agent agree, alone, exactly what the bucket’s strategy allows', async () => {
+    const { account, token } = await take();
+    const ceilings = await ceilingsOf(account.id);
+    const total = Math.ceil(account.balance * (1 - ceilings.maxDiscount));
+    const plan = ok(await gql(server.url, PROPOSE, { input: { accountId: account.gid, total: money(total, account.currency), instalments: monthly(Math.min(ceilings.maxInstalments, 24), total, account.currency) } }, token)).proposePaymentPlan;
+    expect(plan.status).toBe('ACTIVE');
+  });
+
   it('marks a plan below the balance as a settlement', async () => {
     const { account, token } = await take();
-    const total = Math.floor(account.balance * 0.85);
+    const total = account.balance - 1;
     const plan = ok(await gql(server.url, PROPOSE, { input: { accountId: account.gid, total: money(total, account.currency), instalments: monthly(4, total, account.currency) } }, token)).proposePaymentPlan;
-    expect(plan).toMatchObject({ status: 'ACTIVE', isSettlement: true });
+    expect(plan.isSettlement).toBe(true);
+    const full = await take();
+    const whole = ok(await gql(server.url, PROPOSE, { input: { accountId: full.account.gid, total: money(full.account.balance, full.account.currency), instalments: monthly(4, full.account.balance, full.account.currency) } }, full.token)).proposePaymentPlan;
+    expect(whole.isSettlement).toBe(false);
   });
 });
 

@@ -87,10 +87,25 @@ async function freshAccount(): Promise<Acc> {
        and not exists (select 1 from dispute d where d.account_id = a.id and d.status = 'OPEN')
      order by a.id`,
   );
-  const row = rows.find((r) => !used.has(Number(r.id)));
+  // The contact policy (DOMAIN.md §6) must let an outbound call through on that phone at STARTED.
+  const manager = await tokenOf('manager@demo.test');
+  let row: (typeof rows)[number] | undefined;
+  for (const candidate of rows.filter((r) => !used.has(Number(r.id)))) {
+    const check = ok(
+      await gql(server.url, 'query($a: ID!, $p: ID!, $at: DateTimeISO) { contactCheck(accountId: $a, phoneId: $p, at: $at) { allowed } }', {
+        a: globalId('Account', Number(candidate.id)),
+        p: globalId('ContactPoint', Number(candidate.phone_id)),
+        at: STARTED,
+      }, manager),
+    );
+    used.add(Number(candidate.id));
+    if (check.contactCheck.allowed) {
+      row = candidate;
+      break;
+    }
+  }
   if (!row) throw new Error('no unused account fits');
   const id = Number(row.id);
-  used.add(id);
   const phoneId = Number(row.phone_id);
   const [phone] = await sql(server, 'select value from contact_point where id = ?', [phoneId]);
   return {
@@ -626,7 +641,8 @@ describe('recordCall refuses, with the exact code, and writes nothing', () => {
     it('ROUTED to an outside agency while a promise is pending', async () => {
       const withPromise = await freshAccount();
       ok(await record(callInput(withPromise, 'PROMISE_TO_PAY', { promise: { amount: money(withPromise.amountDue, withPromise.currency), dueDate: '2026-11-30' } }), withPromise.token));
-      await refused(callInput(withPromise, 'ROUTED', { referral: { to: 'OUTSIDE_AGENCY', reason: 'Skip to agency' } }), withPromise.token, 'BAD_USER_INPUT', 'to');
+      // The customer calls back (inbound: the 7-day quiet after the first conversation does not apply).
+      await refused(callInput(withPromise, 'ROUTED', { direction: 'INBOUND', referral: { to: 'OUTSIDE_AGENCY', reason: 'Skip to agency' } }), withPromise.token, 'BAD_USER_INPUT', 'to');
     });
 
     it('PAYMENT_PLAN on an account that already has an open plan (CONFLICT)', async () => {
@@ -640,7 +656,7 @@ describe('recordCall refuses, with the exact code, and writes nothing', () => {
         ],
       };
       ok(await record(callInput(planned, 'PAYMENT_PLAN', { plan }), planned.token));
-      await refused(callInput(planned, 'PAYMENT_PLAN', { plan }), planned.token, 'CONFLICT');
+      await refused(callInput(planned, 'PAYMENT_PLAN', { direction: 'INBOUND', plan }), planned.token, 'CONFLICT');
     });
   });
 });

@@ -5,6 +5,7 @@ import { moneyColumn, NodeEntity } from '../db/node.entity.js';
 import { Agent } from '../agents/agent.entity.js';
 import { Team } from '../agents/team.entity.js';
 import { Customer } from '../customers/customer.entity.js';
+import { Portfolio } from './portfolio.entity.js';
 import { Money } from '../shared/money.type.js';
 import type { Call } from '../calls/call.entity.js';
 import { BUCKETS, type Bucket } from './buckets.js';
@@ -104,6 +105,10 @@ export class Account extends NodeEntity {
 
   @ManyToOne(() => Team, { nullable: true })
   team?: Team | null;
+
+  /** Decides the contact profile (jurisdiction) the account is called under. */
+  @ManyToOne(() => Portfolio)
+  portfolio!: Portfolio;
 
   @Field(() => Float, { description: 'Estimated propensity to pay, 0-1, used to order worklists.' })
   @Property({ type: 'double' })

@@ -77,6 +77,8 @@ export class CallRecordingService {
         if (input.direction === CallDirection.INBOUND && !phone && phoneNumber && !/^\+?[0-9]{4,15}$/.test(phoneNumber)) {
           throw badInput('phoneNumber must be digits, optionally with a leading +.', { argument: 'phoneNumber' });
         }
+        // DOMAIN.md §6: an outbound call the policy blocks is refused before anything is written; inbound calls always go through.
+        if (input.direction === CallDirection.OUTBOUND && phone) await services.contactCheck.ensureAllowed(tx, account, phone, input.startedAt);
         const now = this.clock.now();
         const call = tx.create(Call, {
           account,

@@ -3,6 +3,10 @@ import { Account } from '../accounts/account.entity.js';
 import { AccountDue } from '../accounts/account-due.entity.js';
 import { PaymentAllocation } from '../payments/payment-allocation.entity.js';
 import { BusinessDay } from '../rollover/business-day.entity.js';
+import { ContactProfile } from '../compliance/contact-profile.entity.js';
+import { Portfolio } from '../accounts/portfolio.entity.js';
+import { AccountLease } from '../worklists/account-lease.entity.js';
+import { TreatmentStrategy } from '../worklists/treatment-strategy.entity.js';
 import { BucketGoal } from '../accounts/bucket-goal.entity.js';
 import { BucketSnapshot } from '../accounts/bucket-snapshot.entity.js';
 import { Agent } from '../agents/agent.entity.js';
@@ -50,4 +54,8 @@ export const entities = [
   AccountDue,
   PaymentAllocation,
   BusinessDay,
+  ContactProfile,
+  Portfolio,
+  AccountLease,
+  TreatmentStrategy,
 ];

@@ -16,6 +16,7 @@ import { PaymentResolver } from '../payments/payment.resolver.js';
 import { PromiseResolver } from '../promises/promise.resolver.js';
 import { WriteOffResolver } from '../writeoffs/write-off.resolver.js';
 import { RolloverResolver } from '../rollover/rollover.resolver.js';
+import { ContactCheckResolver } from '../compliance/contact-check.resolver.js';
 import { InconsistencyResolver } from '../inconsistencies/inconsistency.resolver.js';
 import { ReconciliationItemResolver, ReconciliationResolver } from '../reconciliation/reconciliation.resolver.js';
 import { NodeResolver } from './node.resolver.js';
@@ -34,6 +35,7 @@ export const resolvers = [
   PromiseResolver,
   WriteOffResolver,
   RolloverResolver,
+  ContactCheckResolver,
   ReferralResolver,
   DisputeResolver,
   ContactPointResolver,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../shared/policy.js';
-import { planApproval, planProblems } from './plan-rules.js';
+import { planApproval, planProblems, policyCeilings } from './plan-rules.js';
 
 const today = '2026-11-18';
 const monthly = (n: number, each: number) =>
@@ -35,6 +35,14 @@ describe('planApproval', () => {
     [10_000, 13, true],
     [10_000, 2, false],
   ])('total %i in %i instalments on a 10,000 balance needs approval: %s', (total, n, needed) => {
-    expect(planApproval({ totalMinor: total, instalments: monthly(n, 1) }, 10_000, DEFAULT_POLICY).needed).toBe(needed);
+    expect(planApproval({ totalMinor: total, instalments: monthly(n, 1) }, 10_000, policyCeilings(DEFAULT_POLICY)).needed).toBe(needed);
+  });
+
+  it.each([
+    [6000, 24, false],
+    [5999, 24, true],
+    [10_000, 25, true],
+  ])('under a charge-off strategy (40%%, 24 instalments), total %i in %i instalments needs approval: %s', (total, n, needed) => {
+    expect(planApproval({ totalMinor: total, instalments: monthly(n, 1) }, 10_000, { maxDiscount: 0.4, maxInstalments: 24 }).needed).toBe(needed);
   });
 });

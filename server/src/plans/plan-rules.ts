@@ -37,15 +37,26 @@ export interface PlanApproval {
   reasons: string[];
 }
 
-/** A settlement discount above the policy, or more instalments than it allows, needs a supervisor. */
-export function planApproval(terms: PlanTerms, balanceMinor: number, policy: CollectionPolicy): PlanApproval {
+/** What an agent may agree alone: the bucket's treatment strategy, or the policy's defaults. */
+export interface PlanCeilings {
+  maxDiscount: number;
+  maxInstalments: number;
+}
+
+export const policyCeilings = (policy: CollectionPolicy): PlanCeilings => ({
+  maxDiscount: policy.planMaxDiscountWithoutApproval,
+  maxInstalments: policy.planMaxInstalmentsWithoutApproval,
+});
+
+/** A settlement discount above the ceiling, or more instalments than it allows, needs a supervisor. */
+export function planApproval(terms: PlanTerms, balanceMinor: number, ceilings: PlanCeilings): PlanApproval {
   const reasons: string[] = [];
   const discount = balanceMinor > 0 ? (balanceMinor - terms.totalMinor) / balanceMinor : 0;
-  if (discount > policy.planMaxDiscountWithoutApproval) {
-    reasons.push(`discount of ${(discount * 100).toFixed(1)}% is above ${policy.planMaxDiscountWithoutApproval * 100}%`);
+  if (discount > ceilings.maxDiscount + 1e-9) {
+    reasons.push(`discount of ${(discount * 100).toFixed(1)}% is above ${(ceilings.maxDiscount * 100).toFixed(1)}%`);
   }
-  if (terms.instalments.length > policy.planMaxInstalmentsWithoutApproval) {
-    reasons.push(`${terms.instalments.length} instalments is more than ${policy.planMaxInstalmentsWithoutApproval}`);
+  if (terms.instalments.length > ceilings.maxInstalments) {
+    reasons.push(`${terms.instalments.length} instalments is more than ${ceilings.maxInstalments}`);
   }
   return { needed: reasons.length > 0, reasons };
 }

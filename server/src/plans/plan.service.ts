@@ -18,7 +18,8 @@ import type { CollectionPolicy } from '../shared/policy.js';
 import { Instalment } from './instalment.entity.js';
 import { PaymentPlan, PlanStatus } from './payment-plan.entity.js';
 import type { PlanInput, ProposePlanInput } from './plan.inputs.js';
-import { planApproval, planProblems } from './plan-rules.js';
+import { planApproval, planProblems, policyCeilings } from './plan-rules.js';
+import { TreatmentStrategy } from '../worklists/treatment-strategy.entity.js';
 
 const PLAN_AUDIT_FIELDS = ['account', 'totalMinor', 'balanceAtProposalMinor', 'status', 'statusReason', 'decidedBy', 'version'] as const;
 
@@ -52,7 +53,9 @@ export class PlanService {
     const terms = { totalMinor, instalments };
     const problem = planProblems(terms, account.balanceMinor, this.businessDate(), this.policy);
     if (problem) throw badInput(problem.message, { argument: `plan.${problem.argument}` });
-    const approval = planApproval(terms, account.balanceMinor, this.policy);
+    // The bucket's treatment strategy says what an agent may offer alone (DOMAIN.md §4 defaults otherwise).
+    const strategy = await tx.findOne(TreatmentStrategy, { bucket: account.bucket });
+    const approval = planApproval(terms, account.balanceMinor, strategy ?? policyCeilings(this.policy));
     const now = this.clock.now();
     const accountBefore = auditFields(account, ACCOUNT_AUDIT_FIELDS);
     const plan = tx.create(PaymentPlan, {

@@ -1,3 +1,4 @@
+import { PORTFOLIO_OF_CURRENCY } from './policy.js';
 import { AccountStatus, Product } from '../../accounts/account.entity.js';
 import { delinquency, type Bucket } from '../../accounts/buckets.js';
 import { PaymentMethod } from '../../payments/payment.entity.js';
@@ -227,6 +228,7 @@ function makeAccount(
     customer_id: customer.id,
     product,
     currency,
+    portfolio_id: PORTFOLIO_OF_CURRENCY[currency]!,
     balance_minor: balance,
     opening_balance_minor: balance, // raised by the payments posted since, once they are known (seed.ts)
     amount_due_minor: amountDue,

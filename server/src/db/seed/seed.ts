@@ -12,6 +12,7 @@ import { seedCalls, type CallHistory } from './calls.js';
 import { createContext, type SeedContext } from './context.js';
 import { seedCustomers } from './customers.js';
 import { seedDues } from './dues.js';
+import { seedPolicy } from './policy.js';
 import { seedPeople } from './people.js';
 import { seedSnapshots } from './snapshots.js';
 import { seedTargets } from './targets.js';
@@ -51,6 +52,7 @@ export async function seedDemoFloor(orm: MikroORM, options: SeedOptions): Promis
   const writer = new BulkWriter(orm);
   const ctx = createContext(writer, { ...options, seed: options.seed ?? DEFAULT_SEED });
 
+  await seedPolicy(ctx);
   const people = await seedPeople(ctx, options.accounts);
   const customers = await seedCustomers(ctx, Math.max(1, Math.round(options.accounts / ACCOUNTS_PER_CUSTOMER)));
   const accounts = await seedAccounts(ctx, people, customers, options.accounts);

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122074853 extends Migration {
+export class Migration20261122082612 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`audit_event\` (\`id\` integer not null primary key autoincrement, \`actor_agent_id\` integer null, \`actor_api_key_id\` integer null, \`actor_role\` text not null, \`action\` text not null, \`entity_type\` text not null, \`entity_id\` integer not null, \`before\` json null, \`after\` json null, \`request_id\` text null, \`at\` datetime not null);`);
@@ -9,6 +9,9 @@ export class Migration20261122074853 extends Migration {
 
     this.addSql(`create table \`business_day\` (\`id\` integer not null primary key autoincrement, \`date\` text not null, \`ran_at\` datetime not null, \`summary\` json not null);`);
     this.addSql(`create unique index \`business_day_date_unique\` on \`business_day\` (\`date\`);`);
+
+    this.addSql(`create table \`contact_profile\` (\`id\` integer not null primary key autoincrement, \`code\` text not null, \`name\` text not null, \`window_start_minute\` integer not null, \`window_end_minute\` integer not null, \`max_attempts\` integer not null, \`attempt_window_seconds\` integer not null, \`quiet_after_conversation_seconds\` integer not null, \`callback_early_minutes\` integer not null, \`callback_late_minutes\` integer not null, \`updated_at\` datetime not null);`);
+    this.addSql(`create unique index \`contact_profile_code_unique\` on \`contact_profile\` (\`code\`);`);
 
     this.addSql(`create table \`customer\` (\`id\` integer not null primary key autoincrement, \`first_name\` text not null, \`last_name\` text not null, \`search_name\` text not null, \`national_id\` text null, \`time_zone\` text not null, \`locatable\` text check (\`locatable\` in ('LOCATABLE', 'UNLOCATABLE')) not null default 'LOCATABLE', \`cease_communication\` integer not null default false, \`attorney_represented\` integer not null default false, \`bankrupt\` integer not null default false, \`deceased\` integer not null default false, \`review_required\` integer not null default false, \`created_at\` datetime not null, \`version\` integer not null default 1);`);
     this.addSql(`create index \`customer_search_name_index\` on \`customer\` (\`search_name\`);`);
@@ -22,6 +25,10 @@ export class Migration20261122074853 extends Migration {
     this.addSql(`create index \`ledger_line_posted_on_index\` on \`ledger_line\` (\`posted_on\`);`);
     this.addSql(`create index \`ledger_line_reference_index\` on \`ledger_line\` (\`reference\`);`);
     this.addSql(`create unique index \`ledger_line_import_batch_line_number_unique\` on \`ledger_line\` (\`import_batch\`, \`line_number\`);`);
+
+    this.addSql(`create table \`portfolio\` (\`id\` integer not null primary key autoincrement, \`code\` text not null, \`name\` text not null, \`contact_profile_id\` integer not null, constraint \`portfolio_contact_profile_id_foreign\` foreign key(\`contact_profile_id\`) references \`contact_profile\`(\`id\`) on update cascade);`);
+    this.addSql(`create unique index \`portfolio_code_unique\` on \`portfolio\` (\`code\`);`);
+    this.addSql(`create index \`portfolio_contact_profile_id_index\` on \`portfolio\` (\`contact_profile_id\`);`);
 
     this.addSql(`create table \`team\` (\`id\` integer not null primary key autoincrement, \`name\` text not null, \`supervisor_id\` integer null, \`created_at\` datetime not null, constraint \`team_supervisor_id_foreign\` foreign key(\`supervisor_id\`) references \`agent\`(\`id\`) on delete set null on update cascade);`);
     this.addSql(`create unique index \`team_name_unique\` on \`team\` (\`name\`);`);
@@ -54,11 +61,12 @@ export class Migration20261122074853 extends Migration {
     this.addSql(`create index \`agent_status_change_agent_id_index\` on \`agent_status_change\` (\`agent_id\`);`);
     this.addSql(`create index \`agent_status_change_agent_id_at_index\` on \`agent_status_change\` (\`agent_id\`, \`at\`);`);
 
-    this.addSql(`create table \`account\` (\`id\` integer not null primary key autoincrement, \`external_ref\` text not null, \`customer_id\` integer not null, \`product\` text check (\`product\` in ('CREDIT_CARD', 'PERSONAL_LOAN', 'AUTO_LOAN', 'INSURANCE_PREMIUM', 'MORTGAGE', 'OVERDRAFT')) not null, \`currency\` text not null, \`balance_minor\` bigint not null, \`amount_due_minor\` bigint not null, \`written_off_minor\` bigint not null default 0, \`opening_balance_minor\` bigint not null, \`oldest_unpaid_due_date\` text null, \`dpd\` integer not null default 0, \`bucket\` text check (\`bucket\` in ('CURRENT', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'CHARGE_OFF')) not null default 'CURRENT', \`status\` text check (\`status\` in ('ACTIVE', 'IN_ARRANGEMENT', 'DISPUTED', 'ROUTED', 'LEGAL', 'WRITTEN_OFF', 'PAID_OFF', 'CLOSED')) not null default 'ACTIVE', \`assigned_agent_id\` integer null, \`team_id\` integer null, \`propensity_score\` double not null default 0.5, \`last_call_id\` integer null, \`opened_on\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`version\` integer not null default 1, constraint \`account_customer_id_foreign\` foreign key(\`customer_id\`) references \`customer\`(\`id\`) on update cascade, constraint \`account_assigned_agent_id_foreign\` foreign key(\`assigned_agent_id\`) references \`agent\`(\`id\`) on delete set null on update cascade, constraint \`account_team_id_foreign\` foreign key(\`team_id\`) references \`team\`(\`id\`) on delete set null on update cascade, constraint \`account_last_call_id_foreign\` foreign key(\`last_call_id\`) references \`call\`(\`id\`) on delete set null on update cascade);`);
+    this.addSql(`create table \`account\` (\`id\` integer not null primary key autoincrement, \`external_ref\` text not null, \`customer_id\` integer not null, \`product\` text check (\`product\` in ('CREDIT_CARD', 'PERSONAL_LOAN', 'AUTO_LOAN', 'INSURANCE_PREMIUM', 'MORTGAGE', 'OVERDRAFT')) not null, \`currency\` text not null, \`balance_minor\` bigint not null, \`amount_due_minor\` bigint not null, \`written_off_minor\` bigint not null default 0, \`opening_balance_minor\` bigint not null, \`oldest_unpaid_due_date\` text null, \`dpd\` integer not null default 0, \`bucket\` text check (\`bucket\` in ('CURRENT', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'CHARGE_OFF')) not null default 'CURRENT', \`status\` text check (\`status\` in ('ACTIVE', 'IN_ARRANGEMENT', 'DISPUTED', 'ROUTED', 'LEGAL', 'WRITTEN_OFF', 'PAID_OFF', 'CLOSED')) not null default 'ACTIVE', \`assigned_agent_id\` integer null, \`team_id\` integer null, \`portfolio_id\` integer not null, \`propensity_score\` double not null default 0.5, \`last_call_id\` integer null, \`opened_on\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`version\` integer not null default 1, constraint \`account_customer_id_foreign\` foreign key(\`customer_id\`) references \`customer\`(\`id\`) on update cascade, constraint \`account_assigned_agent_id_foreign\` foreign key(\`assigned_agent_id\`) references \`agent\`(\`id\`) on delete set null on update cascade, constraint \`account_team_id_foreign\` foreign key(\`team_id\`) references \`team\`(\`id\`) on delete set null on update cascade, constraint \`account_portfolio_id_foreign\` foreign key(\`portfolio_id\`) references \`portfolio\`(\`id\`) on update cascade, constraint \`account_last_call_id_foreign\` foreign key(\`last_call_id\`) references \`call\`(\`id\`) on delete set null on update cascade);`);
     this.addSql(`create unique index \`account_external_ref_unique\` on \`account\` (\`external_ref\`);`);
     this.addSql(`create index \`account_customer_id_index\` on \`account\` (\`customer_id\`);`);
     this.addSql(`create index \`account_assigned_agent_id_index\` on \`account\` (\`assigned_agent_id\`);`);
     this.addSql(`create index \`account_team_id_index\` on \`account\` (\`team_id\`);`);
+    this.addSql(`create index \`account_portfolio_id_index\` on \`account\` (\`portfolio_id\`);`);
     this.addSql(`create index \`account_last_call_id_index\` on \`account\` (\`last_call_id\`);`);
     this.addSql(`create index \`account_currency_index\` on \`account\` (\`currency\`);`);
     this.addSql(`create index \`account_product_index\` on \`account\` (\`product\`);`);
@@ -131,6 +139,10 @@ export class Migration20261122074853 extends Migration {
     this.addSql(`create index \`bucket_snapshot_taken_on_bucket_index\` on \`bucket_snapshot\` (\`taken_on\`, \`bucket\`);`);
     this.addSql(`create unique index \`bucket_snapshot_taken_on_account_id_unique\` on \`bucket_snapshot\` (\`taken_on\`, \`account_id\`);`);
 
+    this.addSql(`create table \`account_lease\` (\`id\` integer not null primary key autoincrement, \`account_id\` integer not null, \`agent_id\` integer not null, \`leased_at\` datetime not null, \`expires_at\` datetime not null, constraint \`account_lease_account_id_foreign\` foreign key(\`account_id\`) references \`account\`(\`id\`) on update cascade, constraint \`account_lease_agent_id_foreign\` foreign key(\`agent_id\`) references \`agent\`(\`id\`) on update cascade);`);
+    this.addSql(`create unique index \`account_lease_account_id_unique\` on \`account_lease\` (\`account_id\`);`);
+    this.addSql(`create index \`account_lease_agent_id_index\` on \`account_lease\` (\`agent_id\`);`);
+
     this.addSql(`create table \`account_due\` (\`id\` integer not null primary key autoincrement, \`account_id\` integer not null, \`due_date\` text not null, \`amount_minor\` bigint not null, \`paid_minor\` bigint not null default 0, \`currency\` text not null, constraint \`account_due_account_id_foreign\` foreign key(\`account_id\`) references \`account\`(\`id\`) on update cascade);`);
     this.addSql(`create index \`account_due_account_id_index\` on \`account_due\` (\`account_id\`);`);
     this.addSql(`create index \`account_due_account_id_due_date_index\` on \`account_due\` (\`account_id\`, \`due_date\`);`);
@@ -140,6 +152,10 @@ export class Migration20261122074853 extends Migration {
     this.addSql(`create index \`payment_allocation_promise_id_index\` on \`payment_allocation\` (\`promise_id\`);`);
     this.addSql(`create index \`payment_allocation_instalment_id_index\` on \`payment_allocation\` (\`instalment_id\`);`);
     this.addSql(`create index \`payment_allocation_payment_id_index\` on \`payment_allocation\` (\`payment_id\`);`);
+
+    this.addSql(`create table \`treatment_strategy\` (\`id\` integer not null primary key autoincrement, \`bucket\` text check (\`bucket\` in ('CURRENT', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'CHARGE_OFF')) not null, \`priority\` integer not null, \`max_discount\` double not null, \`max_instalments\` integer not null, \`updated_by_id\` integer null, \`updated_at\` datetime not null, constraint \`treatment_strategy_updated_by_id_foreign\` foreign key(\`updated_by_id\`) references \`agent\`(\`id\`) on delete set null on update cascade);`);
+    this.addSql(`create unique index \`treatment_strategy_bucket_unique\` on \`treatment_strategy\` (\`bucket\`);`);
+    this.addSql(`create index \`treatment_strategy_updated_by_id_index\` on \`treatment_strategy\` (\`updated_by_id\`);`);
 
     this.addSql(`create table \`write_off\` (\`id\` integer not null primary key autoincrement, \`account_id\` integer not null, \`amount_minor\` bigint not null, \`currency\` text not null, \`reason\` text not null, \`status\` text check (\`status\` in ('REQUESTED', 'APPROVED', 'REJECTED')) not null default 'REQUESTED', \`requested_by_id\` integer not null, \`requested_at\` datetime not null, \`decided_by_id\` integer null, \`decided_at\` datetime null, \`decision_note\` text null, constraint \`write_off_account_id_foreign\` foreign key(\`account_id\`) references \`account\`(\`id\`) on update cascade, constraint \`write_off_requested_by_id_foreign\` foreign key(\`requested_by_id\`) references \`agent\`(\`id\`) on update cascade, constraint \`write_off_decided_by_id_foreign\` foreign key(\`decided_by_id\`) references \`agent\`(\`id\`) on delete set null on update cascade);`);
     this.addSql(`create index \`write_off_account_id_index\` on \`write_off\` (\`account_id\`);`);
