@@ -20,6 +20,8 @@ import { NodeService } from './graphql/node.service.js';
 import { InconsistencyService } from './inconsistencies/inconsistency.service.js';
 import { ReconciliationService } from './reconciliation/reconciliation.service.js';
 import { PaymentService } from './payments/payment.service.js';
+import { KpiCounters } from './kpis/kpi-counters.js';
+import { KpiService } from './kpis/kpi.service.js';
 import { PromiseService } from './promises/promise.service.js';
 import { PlanService } from './plans/plan.service.js';
 import { WriteOffService } from './writeoffs/write-off.service.js';
@@ -54,6 +56,9 @@ export interface Services {
   assignments: AssignmentService;
   reconciliation: ReconciliationService;
   inconsistencies: InconsistencyService;
+  /** Per-agent, per-day KPI counters, moved inside the transactions that record each fact (DOMAIN.md §7). */
+  kpiCounters: KpiCounters;
+  kpis: KpiService;
   policy: CollectionPolicy;
   /** Today on the floor (FLOOR_TIMEZONE), from the injected clock. */
   businessDate(): LocalDate;
@@ -62,8 +67,9 @@ export interface Services {
 export function createServices(deps: { config: Config; clock: Clock; orm: Orm; logger: Logger }): Services {
   const tokens = new TokenSigner(deps.config.jwtSecret, deps.config.jwtTtlSeconds, deps.clock);
   const businessDate = (): LocalDate => localDateIn(deps.clock.now(), deps.config.floorTimeZone);
-  const payments = new PaymentService(deps.clock, businessDate, DEFAULT_POLICY);
-  const promises = new PromiseService(deps.clock, businessDate, DEFAULT_POLICY);
+  const kpiCounters = new KpiCounters(deps.config.floorTimeZone);
+  const payments = new PaymentService(deps.clock, businessDate, DEFAULT_POLICY, kpiCounters);
+  const promises = new PromiseService(deps.clock, businessDate, DEFAULT_POLICY, kpiCounters);
   const plans = new PlanService(deps.clock, businessDate, DEFAULT_POLICY);
   const services: Services = {
     ...deps,
@@ -78,9 +84,9 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
     promises,
     plans,
     writeOffs: new WriteOffService(deps.clock),
-    presence: new PresenceService(deps.clock),
+    presence: new PresenceService(deps.clock, kpiCounters),
     callRecording: new CallRecordingService(deps.clock, () => services),
-    rollover: new RolloverService(deps.clock, businessDate, DEFAULT_POLICY),
+    rollover: new RolloverService(deps.clock, businessDate, DEFAULT_POLICY, kpiCounters),
     contactCheck: new ContactCheckService(deps.clock),
     referrals: new ReferralService(deps.clock),
     disputes: new DisputeService(deps.clock, businessDate),
@@ -88,6 +94,8 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
     assignments: new AssignmentService(deps.clock),
     reconciliation: new ReconciliationService(deps.clock, deps.config.floorTimeZone),
     inconsistencies: new InconsistencyService(deps.config.database.kind, deps.config.floorTimeZone, businessDate),
+    kpiCounters,
+    kpis: new KpiService(deps.clock, deps.config.floorTimeZone),
     policy: DEFAULT_POLICY,
     businessDate,
   };

@@ -152,6 +152,18 @@ export type ContactPointStatus =
   | 'UNVERIFIED'
   | 'VERIFIED';
 
+/** The rules of DOMAIN.md §6 that can block an outbound call. */
+export type ContactRule =
+  | 'AFTER_CONVERSATION'
+  | 'BANKRUPTCY'
+  | 'CEASE'
+  | 'DECEASED'
+  | 'DISPUTE'
+  | 'FREQUENCY'
+  | 'PHONE'
+  | 'REPRESENTED'
+  | 'TIME_WINDOW';
+
 export type CreatePromiseInput = {
   accountId: Scalars['ID']['input'];
   /** In the account currency; more than zero and at most the balance. */
@@ -256,6 +268,41 @@ export type IntRange = {
   max?: InputMaybe<Scalars['Int']['input']>;
   min?: InputMaybe<Scalars['Int']['input']>;
 };
+
+export type Kpi =
+  | 'ATTEMPTS'
+  | 'AVERAGE_HANDLE_SECONDS'
+  | 'CALLS_PER_HOUR'
+  | 'COLLECTED_AMOUNT'
+  | 'COLLECTED_PER_HOUR'
+  | 'CONNECTED_SECONDS'
+  | 'CONTACTS'
+  | 'CONTACT_RATE'
+  | 'HANDLE_SECONDS'
+  | 'OCCUPANCY'
+  | 'PROMISED_AMOUNT'
+  | 'PROMISES'
+  | 'PROMISES_KEPT'
+  | 'PROMISE_KEPT_RATE'
+  | 'PTP_RATE'
+  | 'RIGHT_PARTY_CONTACTS'
+  | 'RPC_RATE'
+  | 'TALK_SECONDS';
+
+export type KpiPeriod =
+  | 'DAY'
+  | 'MONTH';
+
+export type KpiScope =
+  | 'AGENT'
+  | 'FLOOR'
+  | 'TEAM';
+
+/** Pace against the target: AHEAD (>= 1), ON_TRACK (0.9-1), BEHIND (< 0.9). */
+export type KpiStatus =
+  | 'AHEAD'
+  | 'BEHIND'
+  | 'ON_TRACK';
 
 export type LocatableStatus =
   | 'LOCATABLE'

@@ -3,13 +3,17 @@ import { audit } from '../audit/audit.js';
 import { requireWriter } from '../auth/permissions.js';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput, notFound } from '../graphql/errors.js';
+import type { KpiCounters } from '../kpis/kpi-counters.js';
 import type { Clock } from '../shared/clock.js';
 import { AgentStatusChange } from './agent-status-change.entity.js';
 import { Agent, PauseReason, Presence } from './agent.entity.js';
 
 /** Presence changes with their time (DOMAIN.md §3), so connected and paused time can be computed later. */
 export class PresenceService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly counters?: KpiCounters,
+  ) {}
 
   async set(em: EntityManager, viewer: Viewer | undefined, status: Presence, pauseReason: PauseReason | null | undefined): Promise<Agent> {
     const v = requireWriter(viewer);
@@ -27,6 +31,8 @@ export class PresenceService {
       agent.pauseReason = reason;
       const change = tx.create(AgentStatusChange, { agent, status, pauseReason: reason, at: now });
       await tx.flush();
+      // The change closes the previous interval: its time counts now, in this transaction (§7).
+      await this.counters?.presenceChanged(tx, change);
       audit(tx, v, now, { action: 'setAgentStatus', entityType: 'Agent', entityId: agent.id, before, after: { presence: status, pauseReason: reason, changeId: change.id } });
       return agent;
     });

@@ -104,6 +104,7 @@ export class CallRecordingService {
         if (newer === 0) account.lastCall = call;
         await tx.flush();
         audit(tx, v, now, { action: 'recordCall', entityType: 'Call', entityId: call.id, after: auditFields(call, CALL_AUDIT_FIELDS) });
+        await services.kpiCounters.callRecorded(tx, call);
 
         if (input.promise) await services.promises.promise(tx, v, account, input.promise, call, 'recordCall');
         if (input.payment) await services.payments.post(tx, v, account, input.payment, call, 'recordCall');

@@ -20,6 +20,7 @@ import { ContactPointChange } from '../customers/contact-point-change.entity.js'
 import { Customer } from '../customers/customer.entity.js';
 import { Dispute } from '../disputes/dispute.entity.js';
 import { Target } from '../kpis/target.entity.js';
+import { AgentDayCounter } from '../kpis/agent-day-counter.entity.js';
 import { LedgerLine } from '../payments/ledger-line.entity.js';
 import { Payment } from '../payments/payment.entity.js';
 import { Instalment } from '../plans/instalment.entity.js';
@@ -49,6 +50,7 @@ export const entities = [
   Dispute,
   WriteOff,
   Target,
+  AgentDayCounter,
   AuditEvent,
   ApiKey,
   AccountDue,

@@ -18,6 +18,7 @@ import { WriteOffResolver } from '../writeoffs/write-off.resolver.js';
 import { RolloverResolver } from '../rollover/rollover.resolver.js';
 import { ContactCheckResolver } from '../compliance/contact-check.resolver.js';
 import { InconsistencyResolver } from '../inconsistencies/inconsistency.resolver.js';
+import { KpiResolver } from '../kpis/kpi.resolver.js';
 import { ReconciliationItemResolver, ReconciliationResolver } from '../reconciliation/reconciliation.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 
@@ -43,6 +44,7 @@ export const resolvers = [
   ReconciliationResolver,
   ReconciliationItemResolver,
   InconsistencyResolver,
+  KpiResolver,
 ] as const;
 
 export async function createSchema(): Promise<GraphQLSchema> {

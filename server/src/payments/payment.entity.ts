@@ -37,6 +37,10 @@ export class Payment extends NodeEntity {
   @ManyToOne(() => Call, { nullable: true })
   call?: Call | null;
 
+  /** The account's assigned agent when the payment posted: whose collectedAmount it counts in (DOMAIN.md §7). */
+  @ManyToOne(() => Agent, { nullable: true })
+  creditedTo?: Agent | null;
+
   @Property({ type: moneyColumn() })
   amountMinor!: number;
 

@@ -15,6 +15,7 @@ import type { Clock } from '../shared/clock.js';
 import type { LocalDate } from '../shared/dates.js';
 import { requiredText } from '../shared/text.js';
 import type { CollectionPolicy } from '../shared/policy.js';
+import type { KpiCounters } from '../kpis/kpi-counters.js';
 import { minorIn } from '../shared/money.input.js';
 import { AllocationTarget, PaymentAllocation } from './payment-allocation.entity.js';
 import { Payment, PaymentMethod, PaymentStatus } from './payment.entity.js';
@@ -30,6 +31,7 @@ export class PaymentService {
     private readonly clock: Clock,
     private readonly businessDate: () => LocalDate,
     private readonly policy: CollectionPolicy,
+    private readonly counters?: KpiCounters,
   ) {}
 
   async record(em: EntityManager, viewer: Viewer | undefined, input: RecordPaymentInput): Promise<Payment> {
@@ -82,6 +84,8 @@ export class PaymentService {
       account,
       agent: tx.getReference(Agent, viewer.agentId!),
       call: call ?? null,
+      // Collected amount counts for whoever holds the account now, not whoever took the payment (§7).
+      creditedTo: account.assignedAgent ?? null,
       amountMinor,
       currency: account.currency,
       method: input.method,
@@ -107,6 +111,7 @@ export class PaymentService {
       { account, status: { $in: [PromiseStatus.PENDING, PromiseStatus.PENDING_APPROVAL] }, graceEndsOn: { $gte: today }, createdAt: { $lte: now } },
       { orderBy: { dueDate: 'asc', id: 'asc' } },
     );
+    const kept: Array<{ promise: PromiseToPay; before: string }> = [];
     for (const share of allocateOldestFirst(promises.map((p) => ({ id: p.id, outstanding: p.amountMinor - p.paidMinor })), amountMinor)) {
       const promise = promises.find((p) => p.id === share.id)!;
       promise.paidMinor += share.amount;
@@ -114,6 +119,7 @@ export class PaymentService {
       if (promise.status === PromiseStatus.PENDING && promiseOutcome(promise.amountMinor, promise.paidMinor, false) === 'KEPT') {
         promise.status = PromiseStatus.KEPT;
         promise.settledAt = now;
+        kept.push({ promise, before: PromiseStatus.PENDING });
       }
       tx.create(PaymentAllocation, { payment, target: AllocationTarget.PROMISE, promise, amountMinor: share.amount });
     }
@@ -137,6 +143,8 @@ export class PaymentService {
     account.balanceMinor -= amountMinor;
     await settleAccountState(tx, account, dues, today);
     await tx.flush();
+    await this.counters?.paymentPosted(tx, payment);
+    await this.counters?.promisesSettled(tx, kept);
     audit(tx, viewer, now, { action, entityType: 'Payment', entityId: payment.id, after: auditFields(payment, PAYMENT_AUDIT_FIELDS) });
     audit(tx, viewer, now, { action, entityType: 'Account', entityId: account.id, before, after: auditFields(account, ACCOUNT_AUDIT_FIELDS) });
     return payment;
@@ -159,6 +167,7 @@ export class PaymentService {
       const paymentBefore = auditFields(payment, PAYMENT_AUDIT_FIELDS);
       const dues = await duesOf(tx, account);
       const allocations = await tx.find(PaymentAllocation, { payment }, { populate: ['promise', 'instalment', 'instalment.plan'] });
+      const reopened: Array<{ promise: PromiseToPay; before: string }> = [];
       for (const allocation of allocations) {
         if (allocation.target === AllocationTarget.DUE) {
           const due = dues.find((d) => d.id === allocation.due!.id)!;
@@ -168,6 +177,7 @@ export class PaymentService {
           const promise = allocation.promise!;
           promise.paidMinor -= allocation.amountMinor;
           if (promise.status === PromiseStatus.KEPT) {
+            reopened.push({ promise, before: promise.status });
             promise.status = promiseOutcome(promise.amountMinor, promise.paidMinor, promise.graceEndsOn < today) as PromiseStatus;
             promise.settledAt = promise.status === PromiseStatus.PENDING ? null : now;
           }
@@ -183,6 +193,8 @@ export class PaymentService {
       payment.reversedAt = now;
       payment.reversalReason = why;
       await tx.flush();
+      await this.counters?.paymentReversed(tx, payment);
+      await this.counters?.promisesSettled(tx, reopened);
       await settleAccountState(tx, account, dues, today);
       audit(tx, v, now, { action: 'reversePayment', entityType: 'Payment', entityId: payment.id, before: paymentBefore, after: auditFields(payment, PAYMENT_AUDIT_FIELDS) });
       audit(tx, v, now, { action: 'reversePayment', entityType: 'Account', entityId: account.id, before, after: auditFields(account, ACCOUNT_AUDIT_FIELDS) });

@@ -14,6 +14,7 @@ import type { LocalDate } from '../shared/dates.js';
 import { requiredText } from '../shared/text.js';
 import { minorIn } from '../shared/money.input.js';
 import type { CollectionPolicy } from '../shared/policy.js';
+import type { KpiCounters } from '../kpis/kpi-counters.js';
 import { graceEndsOn, promiseNeedsApproval, promiseProblems } from './promise-rules.js';
 import { PromiseStatus, PromiseToPay } from './promise-to-pay.entity.js';
 import type { CreatePromiseInput, PromiseInput } from './promise.inputs.js';
@@ -28,6 +29,7 @@ export class PromiseService {
     private readonly clock: Clock,
     private readonly businessDate: () => LocalDate,
     private readonly policy: CollectionPolicy,
+    private readonly counters?: KpiCounters,
   ) {}
 
   async create(em: EntityManager, viewer: Viewer | undefined, input: CreatePromiseInput): Promise<PromiseToPay> {
@@ -61,6 +63,7 @@ export class PromiseService {
     // Bumps the account version: whoever acts on the account next sees there is a new promise.
     account.updatedAt = now;
     await tx.flush();
+    await this.counters?.promiseTaken(tx, promise);
     audit(tx, viewer, now, { action, entityType: 'PromiseToPay', entityId: promise.id, after: auditFields(promise, PROMISE_AUDIT_FIELDS) });
     return promise;
   }
@@ -109,7 +112,10 @@ export class PromiseService {
       if (!promise) throw notFound('Promise');
       expectVersion(promise, expectedVersion, 'The promise');
       const before = auditFields(promise, PROMISE_AUDIT_FIELDS);
+      const statusBefore = promise.status;
       apply(promise, v);
+      // Approving a promise whose grace has passed (or that was already paid) settles it (§7).
+      await this.counters?.promisesSettled(tx, [{ promise, before: statusBefore }]);
       if (action === 'approvePromise' || action === 'rejectPromise') promise.decidedBy = tx.getReference(Agent, v.agentId!);
       await tx.flush();
       audit(tx, v, this.clock.now(), { action, entityType: 'PromiseToPay', entityId: promise.id, before, after: auditFields(promise, PROMISE_AUDIT_FIELDS) });

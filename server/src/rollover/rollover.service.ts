@@ -14,6 +14,7 @@ import { PromiseStatus, PromiseToPay } from '../promises/promise-to-pay.entity.j
 import type { Clock } from '../shared/clock.js';
 import { firstOfMonth, isLocalDate, monthOf, type LocalDate } from '../shared/dates.js';
 import type { CollectionPolicy } from '../shared/policy.js';
+import type { KpiCounters } from '../kpis/kpi-counters.js';
 import { BusinessDay } from './business-day.entity.js';
 
 export interface RolloverSummary {
@@ -43,6 +44,7 @@ export class RolloverService {
     private readonly clock: Clock,
     private readonly businessDate: () => LocalDate,
     private readonly policy: CollectionPolicy,
+    private readonly counters?: KpiCounters,
   ) {}
 
   async run(em: EntityManager, viewer: Viewer | undefined, date?: LocalDate | null): Promise<RolloverSummary> {
@@ -122,6 +124,7 @@ export class RolloverService {
 
   private async settlePromises(tx: EntityManager, day: LocalDate, summary: RolloverSummary): Promise<void> {
     const ended = await tx.find(PromiseToPay, { status: { $in: [PromiseStatus.PENDING, PromiseStatus.PENDING_APPROVAL] }, graceEndsOn: { $lt: day } });
+    const settled: Array<{ promise: PromiseToPay; before: string }> = [];
     for (const promise of ended) {
       if (promise.status === PromiseStatus.PENDING_APPROVAL) {
         // It never counted: nobody approved it before its grace ended.
@@ -130,11 +133,14 @@ export class RolloverService {
         summary.promisesLapsed += 1;
         continue;
       }
+      settled.push({ promise, before: promise.status });
       promise.status = promiseOutcome(promise.amountMinor, promise.paidMinor, true) as PromiseStatus;
       promise.settledAt = this.clock.now();
       if (promise.status === PromiseStatus.BROKEN) summary.promisesBroken += 1;
       if (promise.status === PromiseStatus.PARTIALLY_KEPT) summary.promisesPartiallyKept += 1;
     }
+    // Broken and partially kept count on the day their grace ended (§7), all in one statement.
+    await this.counters?.promisesSettled(tx, settled);
   }
 
   private async settlePlans(tx: EntityManager, day: LocalDate, summary: RolloverSummary): Promise<void> {

@@ -3,13 +3,8 @@ import type { BulkWriter } from './bulk.js';
 import { ZoneClock } from './floor-time.js';
 import { Prng } from './prng.js';
 
-/**
- * Targets and bucket goals need one currency for a floor that collects in USD and MXN: MXN minor units,
- * with USD converted at a fixed demo rate (the Target entity has no currency column).
- */
-export const FLOOR_CURRENCY = 'MXN';
-const MXN_PER_USD = 17;
-export const toFloorCurrency = (minor: number, currency: string): number => (currency === 'USD' ? minor * MXN_PER_USD : minor);
+// Targets and bucket goals are minor units of the floor currency (the Target entity has no currency column).
+export { FLOOR_CURRENCY, toFloorCurrency } from '../../shared/floor-currency.js';
 
 /** Days of call history, today included. */
 export const HISTORY_DAYS = 60;

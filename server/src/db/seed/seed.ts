@@ -16,6 +16,8 @@ import { seedPolicy } from './policy.js';
 import { seedPeople } from './people.js';
 import { seedSnapshots } from './snapshots.js';
 import { seedTargets } from './targets.js';
+import { backfillAgentDayCounters } from '../../kpis/kpi-facts.js';
+import { addDays } from '../../shared/dates.js';
 
 export interface SeedOptions {
   accounts: number;
@@ -62,6 +64,8 @@ export async function seedDemoFloor(orm: MikroORM, options: SeedOptions): Promis
   await seedTargets(ctx, people, history, opening);
   await seedDues(ctx);
   await writer.resetSequences();
+  // The rows above went straight to the tables, past the KPI hooks: count them once, set-wise.
+  await backfillAgentDayCounters(orm, { floorTimeZone: options.floorTimeZone, from: addDays(ctx.historyStart, -1), to: addDays(ctx.today, 1) });
 
   const count = (table: string) => writer.written.get(table) ?? 0;
   return {

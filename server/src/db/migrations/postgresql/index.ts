@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261122083911 } from './Migration20261122083911.js';
 import { Migration20261122082613 } from './Migration20261122082613.js';
 
 /** Every postgresql migration in order; db/migration-cli.ts appends new ones here. */
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122082613', class: Migration20261122082613 },
+  { name: 'Migration20261122083911', class: Migration20261122083911 },
 ];

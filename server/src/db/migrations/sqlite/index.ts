@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261122083858 } from './Migration20261122083858.js';
 import { Migration20261122082612 } from './Migration20261122082612.js';
 
 /** Every sqlite migration in order; db/migration-cli.ts appends new ones here. */
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122082612', class: Migration20261122082612 },
+  { name: 'Migration20261122083858', class: Migration20261122083858 },
 ];
