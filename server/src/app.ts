@@ -18,10 +18,14 @@ import { openOrm, migrate, type Orm } from './db/orm.js';
 import { createLoaders } from './graphql/loaders.js';
 import type { AppContext } from './graphql/context.js';
 import { formatErrorFor } from './graphql/errors-format.js';
+import { AppError } from './graphql/errors.js';
 import { checkLimits, limitsPlugin } from './graphql/limits.js';
 import { createSchema } from './graphql/schema.js';
 import { createLogger } from './logger.js';
 import { createServices, type Services } from './services.js';
+import { FloorEvents } from './realtime/events.js';
+import { createEventBus } from './realtime/pubsub.js';
+import { LiveSessions } from './realtime/sessions.js';
 import { FixedClock, systemClock, type Clock } from './shared/clock.js';
 import { currentRequestScope, runInRequestScope } from './shared/request-scope.js';
 import type { GraphQLError } from 'graphql';
@@ -31,8 +35,10 @@ export interface App {
   httpServer: Server;
   /** Resolves with the bound URL (port 0 picks a free port). */
   listen(): Promise<{ url: string; port: number }>;
-  /** Stops taking requests, drains HTTP and WebSocket, then closes the database. */
+  /** Stops taking requests, drains HTTP and WebSocket, then closes the event bus and the database. */
   stop(): Promise<void>;
+  /** Closes the WebSocket connections whose token has expired by the server clock (also done every second). */
+  closeExpiredSessions(): number;
 }
 
 export interface AppOptions {
@@ -48,8 +54,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const clock = options.clock ?? (config.clockNow ? new FixedClock(config.clockNow) : systemClock);
   const orm = options.orm ?? (await openOrm(config.database));
   await migrate(orm);
-  const services = createServices({ config, clock, orm, logger });
-  const schema = await createSchema();
+  // Subscription events: in-process, or through Redis when REDIS_URL is set (several instances).
+  const events = new FloorEvents(await createEventBus({ redisUrl: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger }), logger, config.database.kind);
+  const services = createServices({ config, clock, orm, logger, events });
+  const schema = await createSchema(events.pubSub);
   const limits = { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost };
 
   const app = express();
@@ -91,7 +99,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
 
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-  const wsCleanup = useWebSocketGraphQL(wsServer, schema, services, limits);
+  const sessions = new LiveSessions(clock);
+  sessions.start();
+  const wsCleanup = useWebSocketGraphQL(wsServer, schema, services, limits, sessions);
 
   const apollo = new ApolloServer<AppContext>({
     schema,
@@ -140,8 +150,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     stop: async () => {
       draining = true;
       await apollo.stop();
+      sessions.stop();
+      await events.close();
       if (!options.orm) await orm.close(true);
     },
+    closeExpiredSessions: () => sessions.sweep(),
   };
 }
 
@@ -151,6 +164,7 @@ function useWebSocketGraphQL(
   schema: GraphQLSchema,
   services: Services,
   limits: { maxDepth: number; maxCost: number },
+  sessions: LiveSessions,
 ) {
   return useServer<Record<string, unknown>>(
     {
@@ -162,13 +176,24 @@ function useWebSocketGraphQL(
       },
       onConnect: async (ctx) => {
         try {
-          await services.auth.authenticate(services.orm.em.fork(), wsAuthorization(ctx.connectionParams));
+          const authorization = wsAuthorization(ctx.connectionParams);
+          await services.auth.authenticate(services.orm.em.fork(), authorization);
+          // The token is checked once per connection; its expiry is watched for as long as the socket lives.
+          sessions.track(ctx.extra.socket, authorization);
           return true;
         } catch {
           return false;
         }
       },
-      onSubscribe: async (_ctx, _id, payload) => {
+      onClose: (ctx) => {
+        sessions.forget(ctx.extra.socket);
+      },
+      // Nothing more reaches a client once its session has ended: the socket closes with 4401 instead.
+      onNext: (ctx) => {
+        sessions.closeIfExpired(ctx.extra.socket);
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        if (sessions.closeIfExpired(ctx.extra.socket)) return [new AppError('UNAUTHENTICATED', 'The session has expired; sign in again.', { reason: 'TOKEN_EXPIRED' })];
         const { parse } = await import('graphql');
         try {
           checkLimits(schema, parse(payload.query), payload.variables ?? {}, limits, payload.operationName ?? undefined);

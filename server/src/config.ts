@@ -28,6 +28,8 @@ const schema = z.object({
   JWT_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
   FLOOR_TIMEZONE: z.string().default('America/Mexico_City').refine(isTimeZone, { message: 'is not an IANA time zone' }),
   REDIS_URL: z.string().url().optional(),
+  /** Prepended to every Redis channel, so deployments (or test runs) sharing one Redis never hear each other. */
+  REDIS_CHANNEL_PREFIX: z.string().min(1).max(100).default('openfloor:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_ON_EMPTY: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   SEED_ACCOUNTS: z.coerce.number().int().positive().default(24_000),
@@ -49,6 +51,7 @@ export interface Config {
   jwtTtlSeconds: number;
   floorTimeZone: string;
   redisUrl?: string;
+  redisChannelPrefix: string;
   logLevel: string;
   seedOnEmpty: boolean;
   seedAccounts: number;
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtTtlSeconds: e.JWT_TTL_SECONDS,
     floorTimeZone: e.FLOOR_TIMEZONE,
     redisUrl: e.REDIS_URL,
+    redisChannelPrefix: e.REDIS_CHANNEL_PREFIX,
     logLevel: e.LOG_LEVEL,
     seedOnEmpty: e.SEED_ON_EMPTY,
     seedAccounts: e.SEED_ACCOUNTS,

@@ -22,6 +22,7 @@ import { ReconciliationService } from './reconciliation/reconciliation.service.j
 import { PaymentService } from './payments/payment.service.js';
 import { KpiCounters } from './kpis/kpi-counters.js';
 import { KpiService } from './kpis/kpi.service.js';
+import type { FloorEvents } from './realtime/events.js';
 import { PromiseService } from './promises/promise.service.js';
 import { PlanService } from './plans/plan.service.js';
 import { WriteOffService } from './writeoffs/write-off.service.js';
@@ -35,6 +36,8 @@ export interface Services {
   clock: Clock;
   orm: Orm;
   logger: Logger;
+  /** Live events: publish after commit, subscribe per team (realtime/events.ts). */
+  events: FloorEvents;
   auth: AuthService;
   accounts: AccountService;
   accountHistory: AccountHistoryService;
@@ -64,7 +67,7 @@ export interface Services {
   businessDate(): LocalDate;
 }
 
-export function createServices(deps: { config: Config; clock: Clock; orm: Orm; logger: Logger }): Services {
+export function createServices(deps: { config: Config; clock: Clock; orm: Orm; logger: Logger; events: FloorEvents }): Services {
   const tokens = new TokenSigner(deps.config.jwtSecret, deps.config.jwtTtlSeconds, deps.clock);
   const businessDate = (): LocalDate => localDateIn(deps.clock.now(), deps.config.floorTimeZone);
   const kpiCounters = new KpiCounters(deps.config.floorTimeZone);
@@ -84,7 +87,7 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
     promises,
     plans,
     writeOffs: new WriteOffService(deps.clock),
-    presence: new PresenceService(deps.clock, kpiCounters),
+    presence: new PresenceService(deps.clock, deps.events, kpiCounters),
     callRecording: new CallRecordingService(deps.clock, () => services),
     rollover: new RolloverService(deps.clock, businessDate, DEFAULT_POLICY, kpiCounters),
     contactCheck: new ContactCheckService(deps.clock),

@@ -94,6 +94,14 @@ export type AgentFilter = {
   teamId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** The floor’s alert rules (issue 5). */
+export type AlertKind =
+  | 'AGENT_IN_WRAP_UP_TOO_LONG'
+  | 'AGENT_PAUSED_TOO_LONG'
+  | 'BROKEN_PROMISE'
+  | 'CONTACT_REFUSALS_BURST'
+  | 'TEAM_BEHIND_PACE';
+
 /** An inclusive range of decimal amounts ("1234.56"); either end may be left open. */
 export type AmountRange = {
   max?: InputMaybe<Scalars['String']['input']>;

@@ -4,6 +4,7 @@ import { requireWriter } from '../auth/permissions.js';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput, notFound } from '../graphql/errors.js';
 import type { KpiCounters } from '../kpis/kpi-counters.js';
+import type { FloorEvents } from '../realtime/events.js';
 import type { Clock } from '../shared/clock.js';
 import { AgentStatusChange } from './agent-status-change.entity.js';
 import { Agent, PauseReason, Presence } from './agent.entity.js';
@@ -12,6 +13,7 @@ import { Agent, PauseReason, Presence } from './agent.entity.js';
 export class PresenceService {
   constructor(
     private readonly clock: Clock,
+    private readonly events: FloorEvents,
     private readonly counters?: KpiCounters,
   ) {}
 
@@ -34,6 +36,7 @@ export class PresenceService {
       // The change closes the previous interval: its time counts now, in this transaction (§7).
       await this.counters?.presenceChanged(tx, change);
       audit(tx, v, now, { action: 'setAgentStatus', entityType: 'Agent', entityId: agent.id, before, after: { presence: status, pauseReason: reason, changeId: change.id } });
+      this.events.agentStatusChanged(tx, agent, change);
       return agent;
     });
   }

@@ -99,11 +99,15 @@ export class CallRecordingService {
           callbackAt: input.callbackAt ?? null,
           createdAt: now,
         });
+        // Before the insert: the team's calls commit in id order, which callLogged's cursors rely on.
+        await services.events.lockCallLog(tx, call.teamId);
         // A call recorded late (it started before the account's last call) does not become its last call.
         const newer = account.lastCall ? await tx.count(Call, { id: account.lastCall.id, startedAt: { $gt: input.startedAt } }) : 0;
         if (newer === 0) account.lastCall = call;
         await tx.flush();
         audit(tx, v, now, { action: 'recordCall', entityType: 'Call', entityId: call.id, after: auditFields(call, CALL_AUDIT_FIELDS) });
+        // Leaves for live subscribers once this transaction commits; if anything below fails, never.
+        services.events.callLogged(tx, call);
         await services.kpiCounters.callRecorded(tx, call);
 
         if (input.promise) await services.promises.promise(tx, v, account, input.promise, call, 'recordCall');

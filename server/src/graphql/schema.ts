@@ -21,6 +21,8 @@ import { InconsistencyResolver } from '../inconsistencies/inconsistency.resolver
 import { KpiResolver } from '../kpis/kpi.resolver.js';
 import { ReconciliationItemResolver, ReconciliationResolver } from '../reconciliation/reconciliation.resolver.js';
 import { NodeResolver } from './node.resolver.js';
+import type { FloorPubSub } from '../realtime/pubsub.js';
+import { realtimeResolvers } from '../realtime/realtime.resolver.js';
 
 export const resolvers = [
   AuthResolver,
@@ -45,11 +47,14 @@ export const resolvers = [
   ReconciliationItemResolver,
   InconsistencyResolver,
   KpiResolver,
+  ...realtimeResolvers,
 ] as const;
 
-export async function createSchema(): Promise<GraphQLSchema> {
+/** `pubSub` carries subscription events: in-process, or through Redis across instances (realtime/pubsub.ts). */
+export async function createSchema(pubSub: FloorPubSub): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
+    pubSub,
     validate: false,
   });
 }

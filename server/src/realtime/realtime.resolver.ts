@@ -1,0 +1,121 @@
+import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Account } from '../accounts/account.entity.js';
+import { Agent } from '../agents/agent.entity.js';
+import { Team } from '../agents/team.entity.js';
+import type { AppContext } from '../graphql/context.js';
+import { AgentStatusChanged } from './agent-status-changed.type.js';
+import { Alert } from './alert.type.js';
+import { decodeCallLogCursor, openCallLog, type CallLogItem } from './call-log.js';
+import { CallLogged } from './call-logged.type.js';
+import { enterEventScope, freshEventScope } from './event-scope.js';
+import { teamToFollow } from './access.js';
+import type { AgentStatusChangedEvent, AlertRaisedEvent, FloorTopic } from './topics.js';
+
+interface TeamArgs {
+  teamId: string;
+  after?: string | null;
+}
+
+/** Opens a plain live topic of a team, once the viewer may follow it and the bus hears it. */
+async function followTeam(topic: FloorTopic, args: TeamArgs, context: AppContext) {
+  const teamId = await teamToFollow(context.em, context.viewer, args.teamId);
+  const live = context.services.events.subscribe(topic, teamId);
+  try {
+    await live.ready;
+  } catch (error) {
+    await live.return();
+    throw error;
+  }
+  return live;
+}
+
+@Resolver()
+export class RealtimeResolver {
+  @Subscription(() => CallLogged, {
+    description:
+      'Each call recorded in the team, live. With `after` (a cursor this subscription delivered), first every call recorded since then, then live, with no duplicates and no gap.',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as AppContext;
+      const { teamId, after } = args as TeamArgs;
+      const team = await teamToFollow(ctx.em, ctx.viewer, teamId);
+      const position = after == null ? null : decodeCallLogCursor(after);
+      return openCallLog(ctx.services, ctx.viewer, team, position);
+    },
+  })
+  callLogged(
+    @Root() item: CallLogItem,
+    @Arg('teamId', () => ID) _teamId: string,
+    @Arg('after', () => String, { nullable: true }) _after: string | null,
+    @Ctx() context: AppContext,
+  ): CallLogged {
+    enterEventScope(context, item.scope);
+    return item.entry;
+  }
+
+  @Subscription(() => AgentStatusChanged, {
+    description: 'Each presence change of the team’s agents, live.',
+    subscribe: ({ args, context }) => followTeam('agentStatusChanged', args as TeamArgs, context as AppContext),
+  })
+  agentStatusChanged(@Root() event: AgentStatusChangedEvent, @Arg('teamId', () => ID) _teamId: string, @Ctx() context: AppContext): AgentStatusChanged {
+    enterEventScope(context, freshEventScope(context));
+    return { agentId: event.agentId, status: event.status, pauseReason: event.pauseReason ?? null, at: new Date(event.at) };
+  }
+
+  @Subscription(() => Alert, {
+    description: 'Each alert raised for the team, live.',
+    subscribe: ({ args, context }) => followTeam('alertRaised', args as TeamArgs, context as AppContext),
+  })
+  alertRaised(@Root() event: AlertRaisedEvent, @Arg('teamId', () => ID) _teamId: string, @Ctx() context: AppContext): Alert {
+    enterEventScope(context, freshEventScope(context));
+    return {
+      id: event.id,
+      kind: event.kind,
+      message: event.message,
+      raisedAt: new Date(event.raisedAt),
+      teamId: event.teamId,
+      agentId: event.agentId ?? null,
+      accountId: event.accountId ?? null,
+    };
+  }
+}
+
+@Resolver(() => CallLogged)
+export class CallLoggedResolver {
+  @FieldResolver(() => Agent)
+  async agent(@Root() entry: CallLogged, @Ctx() { loaders }: AppContext): Promise<Agent> {
+    return (await loaders.agent.load(entry.agentId))!;
+  }
+
+  @FieldResolver(() => Account, { nullable: true, description: 'Null when the account is outside the subscriber’s reach.' })
+  account(@Root() entry: CallLogged, @Ctx() { loaders }: AppContext): Promise<Account | null> {
+    return loaders.account.load(entry.accountId);
+  }
+}
+
+@Resolver(() => AgentStatusChanged)
+export class AgentStatusChangedResolver {
+  @FieldResolver(() => Agent)
+  async agent(@Root() change: AgentStatusChanged, @Ctx() { loaders }: AppContext): Promise<Agent> {
+    return (await loaders.agent.load(change.agentId))!;
+  }
+}
+
+@Resolver(() => Alert)
+export class AlertResolver {
+  @FieldResolver(() => Team)
+  async team(@Root() alert: Alert, @Ctx() { loaders }: AppContext): Promise<Team> {
+    return (await loaders.team.load(alert.teamId))!;
+  }
+
+  @FieldResolver(() => Agent, { nullable: true })
+  agent(@Root() alert: Alert, @Ctx() { loaders }: AppContext): Promise<Agent | null> | null {
+    return alert.agentId == null ? null : loaders.agent.load(alert.agentId);
+  }
+
+  @FieldResolver(() => Account, { nullable: true, description: 'Null when the account is outside the subscriber’s reach.' })
+  account(@Root() alert: Alert, @Ctx() { loaders }: AppContext): Promise<Account | null> | null {
+    return alert.accountId == null ? null : loaders.account.load(alert.accountId);
+  }
+}
+
+export const realtimeResolvers = [RealtimeResolver, CallLoggedResolver, AgentStatusChangedResolver, AlertResolver] as const;
