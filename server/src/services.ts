@@ -7,6 +7,9 @@ import { PresenceService } from './agents/presence.service.js';
 import { CallRecordingService } from './calls/call-recording.service.js';
 import { RolloverService } from './rollover/rollover.service.js';
 import { ContactCheckService } from './compliance/contact-check.service.js';
+import { ContactProfileService } from './compliance/contact-profile.service.js';
+import { TreatmentStrategyService } from './worklists/treatment-strategy.service.js';
+import { WorklistService } from './worklists/worklist.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { TokenSigner } from './auth/tokens.js';
 import { CallService } from './calls/call.service.js';
@@ -53,6 +56,9 @@ export interface Services {
   callRecording: CallRecordingService;
   rollover: RolloverService;
   contactCheck: ContactCheckService;
+  contactProfiles: ContactProfileService;
+  treatmentStrategies: TreatmentStrategyService;
+  worklist: WorklistService;
   referrals: ReferralService;
   disputes: DisputeService;
   contactPoints: ContactPointService;
@@ -91,6 +97,9 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
     callRecording: new CallRecordingService(deps.clock, () => services),
     rollover: new RolloverService(deps.clock, businessDate, DEFAULT_POLICY, kpiCounters),
     contactCheck: new ContactCheckService(deps.clock),
+    contactProfiles: new ContactProfileService(deps.clock),
+    treatmentStrategies: new TreatmentStrategyService(deps.clock, DEFAULT_POLICY),
+    worklist: new WorklistService(deps.clock, businessDate, deps.config.floorTimeZone),
     referrals: new ReferralService(deps.clock),
     disputes: new DisputeService(deps.clock, businessDate),
     contactPoints: new ContactPointService(deps.clock),

@@ -160,6 +160,25 @@ export type ContactPointStatus =
   | 'UNVERIFIED'
   | 'VERIFIED';
 
+/** Changes to a contact profile; fields left out keep their value. */
+export type ContactProfileInput = {
+  /** The rolling window attempts are counted in, seconds (at most 90 days). */
+  attemptWindowSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** A callback counts as "now" from this many minutes before the time chosen (0-1440) ... */
+  callbackEarlyMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** ... to this many after (0-1440). */
+  callbackLateMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Outbound attempts allowed in the attempt window, at least 1. */
+  maxAttempts?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Quiet after a right-party conversation, seconds (at most 90 days). */
+  quietAfterConversationSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Calling window end (exclusive), minutes after local midnight: 1 to 1440 (24:00), after the start. */
+  windowEndMinute?: InputMaybe<Scalars['Int']['input']>;
+  /** Calling window start, minutes after local midnight: 0 (00:00) to 1439. */
+  windowStartMinute?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** The rules of DOMAIN.md §6 that can block an outbound call. */
 export type ContactRule =
   | 'AFTER_CONVERSATION'
@@ -516,6 +535,19 @@ export type TimeRange = {
   from?: InputMaybe<Scalars['DateTimeISO']['input']>;
   to?: InputMaybe<Scalars['DateTimeISO']['input']>;
 };
+
+/** Why an account is on the worklist, in the order reasons are worked. */
+export type WorklistReason =
+  /** The customer asked to be called back about now (within the contact profile’s callback window). */
+  | 'CALLBACK_DUE'
+  /** The account’s ACTIVE plan has a MISSED instalment. */
+  | 'PLAN_INSTALMENT_MISSED'
+  /** Nothing is due: ordered by the bucket’s treatment strategy, then expected value. */
+  | 'PRIORITY'
+  /** A promise whose grace ended yesterday was found short by today’s rollover (BROKEN or PARTIALLY_KEPT). */
+  | 'PROMISE_BROKEN_YESTERDAY'
+  /** A PENDING promise falls due today. */
+  | 'PROMISE_DUE_TODAY';
 
 export type WriteOffStatus =
   | 'APPROVED'

@@ -13,6 +13,7 @@ import type { PaymentInput } from '../payments/payment.inputs.js';
 import type { Services } from '../services.js';
 import type { Clock } from '../shared/clock.js';
 import { minorIn } from '../shared/money.input.js';
+import { AccountLease } from '../worklists/account-lease.entity.js';
 import { Call, CallDirection } from './call.entity.js';
 import { callProblems } from './call-rules.js';
 import { DISPOSITIONS, Disposition } from './dispositions.js';
@@ -105,6 +106,8 @@ export class CallRecordingService {
         const newer = account.lastCall ? await tx.count(Call, { id: account.lastCall.id, startedAt: { $gt: input.startedAt } }) : 0;
         if (newer === 0) account.lastCall = call;
         await tx.flush();
+        // The caller has worked the account nextAccount leased to them: it goes back to the worklists.
+        await tx.nativeDelete(AccountLease, { account: account.id, agent: v.agentId! });
         audit(tx, v, now, { action: 'recordCall', entityType: 'Call', entityId: call.id, after: auditFields(call, CALL_AUDIT_FIELDS) });
         // Leaves for live subscribers once this transaction commits; if anything below fails, never.
         services.events.callLogged(tx, call);

@@ -17,6 +17,9 @@ import { PromiseResolver } from '../promises/promise.resolver.js';
 import { WriteOffResolver } from '../writeoffs/write-off.resolver.js';
 import { RolloverResolver } from '../rollover/rollover.resolver.js';
 import { ContactCheckResolver } from '../compliance/contact-check.resolver.js';
+import { ContactProfileResolver, PortfolioResolver } from '../compliance/contact-profile.resolver.js';
+import { TreatmentStrategyResolver } from '../worklists/treatment-strategy.resolver.js';
+import { WorklistResolver } from '../worklists/worklist.resolver.js';
 import { InconsistencyResolver } from '../inconsistencies/inconsistency.resolver.js';
 import { KpiResolver } from '../kpis/kpi.resolver.js';
 import { ReconciliationItemResolver, ReconciliationResolver } from '../reconciliation/reconciliation.resolver.js';
@@ -39,6 +42,10 @@ export const resolvers = [
   WriteOffResolver,
   RolloverResolver,
   ContactCheckResolver,
+  ContactProfileResolver,
+  PortfolioResolver,
+  TreatmentStrategyResolver,
+  WorklistResolver,
   ReferralResolver,
   DisputeResolver,
   ContactPointResolver,
