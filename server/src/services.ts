@@ -22,6 +22,7 @@ import type { Orm } from './db/orm.js';
 import { NodeService } from './graphql/node.service.js';
 import { InconsistencyService } from './inconsistencies/inconsistency.service.js';
 import { ReconciliationService } from './reconciliation/reconciliation.service.js';
+import { ReportService } from './reports/reports.service.js';
 import { PaymentService } from './payments/payment.service.js';
 import { KpiCounters } from './kpis/kpi-counters.js';
 import { KpiService } from './kpis/kpi.service.js';
@@ -68,6 +69,7 @@ export interface Services {
   /** Per-agent, per-day KPI counters, moved inside the transactions that record each fact (DOMAIN.md §7). */
   kpiCounters: KpiCounters;
   kpis: KpiService;
+  reports: ReportService;
   policy: CollectionPolicy;
   /** Today on the floor (FLOOR_TIMEZONE), from the injected clock. */
   businessDate(): LocalDate;
@@ -108,6 +110,7 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
     inconsistencies: new InconsistencyService(deps.config.database.kind, deps.config.floorTimeZone, businessDate),
     kpiCounters,
     kpis: new KpiService(deps.clock, deps.config.floorTimeZone),
+    reports: new ReportService(deps.clock, businessDate, deps.config.floorTimeZone),
     policy: DEFAULT_POLICY,
     businessDate,
   };

@@ -94,6 +94,12 @@ export type AgentFilter = {
   teamId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** How the aging report groups accounts: by product, by team, or by assigned agent. */
+export type AgingGroupBy =
+  | 'AGENT'
+  | 'PRODUCT'
+  | 'TEAM';
+
 /** The floor’s alert rules (issue 5). */
 export type AlertKind =
   | 'AGENT_IN_WRAP_UP_TOO_LONG'
@@ -118,6 +124,15 @@ export type Bucket =
   | 'B6'
   | 'CHARGE_OFF'
   | 'CURRENT';
+
+/** What a bucket goal is set on (DOMAIN.md §7). */
+export type BucketGoalMetric =
+  /** Posted, unreversed payments received in the month on the opening accounts, in the floor currency. */
+  | 'COLLECTED_AMOUNT'
+  /** Share of the opening accounts now CURRENT; a fraction 0-1, higher is better. */
+  | 'CURE_RATE'
+  /** Share of the opening accounts now in a worse bucket; a fraction 0-1, a ceiling: lower is better. */
+  | 'ROLL_RATE';
 
 export type CallDirection =
   | 'INBOUND'
