@@ -26,6 +26,7 @@ import { ReportService } from './reports/reports.service.js';
 import { PaymentService } from './payments/payment.service.js';
 import { KpiCounters } from './kpis/kpi-counters.js';
 import { KpiService } from './kpis/kpi.service.js';
+import { KpiUpdates } from './kpis/kpi-updates.js';
 import type { FloorEvents } from './realtime/events.js';
 import { PromiseService } from './promises/promise.service.js';
 import { PlanService } from './plans/plan.service.js';
@@ -69,6 +70,7 @@ export interface Services {
   /** Per-agent, per-day KPI counters, moved inside the transactions that record each fact (DOMAIN.md §7). */
   kpiCounters: KpiCounters;
   kpis: KpiService;
+  kpiUpdates: KpiUpdates;
   reports: ReportService;
   policy: CollectionPolicy;
   /** Today on the floor (FLOOR_TIMEZONE), from the injected clock. */
@@ -78,7 +80,8 @@ export interface Services {
 export function createServices(deps: { config: Config; clock: Clock; orm: Orm; logger: Logger; events: FloorEvents }): Services {
   const tokens = new TokenSigner(deps.config.jwtSecret, deps.config.jwtTtlSeconds, deps.clock);
   const businessDate = (): LocalDate => localDateIn(deps.clock.now(), deps.config.floorTimeZone);
-  const kpiCounters = new KpiCounters(deps.config.floorTimeZone);
+  const kpiCounters = new KpiCounters(deps.config.floorTimeZone, deps.events);
+  const kpis = new KpiService(deps.clock, deps.config.floorTimeZone);
   const payments = new PaymentService(deps.clock, businessDate, DEFAULT_POLICY, kpiCounters);
   const promises = new PromiseService(deps.clock, businessDate, DEFAULT_POLICY, kpiCounters);
   const plans = new PlanService(deps.clock, businessDate, DEFAULT_POLICY);
@@ -109,7 +112,8 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
     reconciliation: new ReconciliationService(deps.clock, deps.config.floorTimeZone),
     inconsistencies: new InconsistencyService(deps.config.database.kind, deps.config.floorTimeZone, businessDate),
     kpiCounters,
-    kpis: new KpiService(deps.clock, deps.config.floorTimeZone),
+    kpis,
+    kpiUpdates: new KpiUpdates(deps.events, kpis, deps.orm, businessDate),
     reports: new ReportService(deps.clock, businessDate, deps.config.floorTimeZone),
     policy: DEFAULT_POLICY,
     businessDate,

@@ -22,6 +22,7 @@ import { TreatmentStrategyResolver } from '../worklists/treatment-strategy.resol
 import { WorklistResolver } from '../worklists/worklist.resolver.js';
 import { InconsistencyResolver } from '../inconsistencies/inconsistency.resolver.js';
 import { KpiResolver } from '../kpis/kpi.resolver.js';
+import { KpiUpdatedResolver } from '../kpis/kpi-updated.resolver.js';
 import { ReportsResolver } from '../reports/reports.resolver.js';
 import { ReconciliationItemResolver, ReconciliationResolver } from '../reconciliation/reconciliation.resolver.js';
 import { NodeResolver } from './node.resolver.js';
@@ -55,6 +56,7 @@ export const resolvers = [
   ReconciliationItemResolver,
   InconsistencyResolver,
   KpiResolver,
+  KpiUpdatedResolver,
   ReportsResolver,
   ...realtimeResolvers,
 ] as const;

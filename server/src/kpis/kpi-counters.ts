@@ -5,6 +5,7 @@ import type { Call } from '../calls/call.entity.js';
 import { ZoneClock } from '../db/seed/floor-time.js';
 import type { Payment } from '../payments/payment.entity.js';
 import type { PromiseToPay } from '../promises/promise-to-pay.entity.js';
+import type { FloorEvents } from '../realtime/events.js';
 import { toFloorCurrency } from '../shared/floor-currency.js';
 import {
   callDelta,
@@ -17,6 +18,7 @@ import {
   settlementDelta,
   type CounterDelta,
 } from './counter-deltas.js';
+import { KPI_TOPIC_KEY } from './kpi-updates.js';
 
 /** Rows per upsert statement: 17 bound values each, far below SQLite's limit. */
 const UPSERT_CHUNK = 500;
@@ -37,7 +39,11 @@ const UPSERT_TAIL = ` on conflict (agent_id, "day") do update set ${columns
 export class KpiCounters {
   readonly zone: ZoneClock;
 
-  constructor(readonly floorTimeZone: string) {
+  /** With `events`, every move is announced after its transaction commits (kpiUpdated, kpi-updates.ts). */
+  constructor(
+    readonly floorTimeZone: string,
+    private readonly events?: FloorEvents,
+  ) {
     this.zone = new ZoneClock(floorTimeZone);
   }
 
@@ -48,6 +54,12 @@ export class KpiCounters {
       const params: unknown[] = [];
       for (const row of chunk) params.push(row.agentId, row.day, ...COUNTER_FIELDS.map((f) => row.add[f] ?? 0));
       await execute(tx, `${UPSERT_HEAD}${chunk.map(() => UPSERT_ROW).join(', ')}${UPSERT_TAIL}`, params);
+    }
+    if (rows.length && this.events) {
+      this.events.publishAfterCommit(tx, 'kpiUpdated', KPI_TOPIC_KEY, {
+        agentIds: [...new Set(rows.map((r) => r.agentId))],
+        days: [...new Set(rows.map((r) => r.day))],
+      });
     }
   }
 

@@ -202,6 +202,17 @@ export class KpiService {
     return differences;
   }
 
+  /**
+   * A scope the viewer may follow live (kpiUpdated), refused as kpis would refuse reading it, and a way
+   * to tell which agents' counters make it up ('ALL' for the floor; a team's members are read each time).
+   */
+  async followable(em: EntityManager, viewer: Viewer | undefined, scope: KpiScope, scopeId: string | null | undefined): Promise<{ agentIds(em: EntityManager): Promise<Set<number> | 'ALL'> }> {
+    const found = await this.readableScope(em, requireViewer(viewer), scope, scopeId);
+    if (scope === KpiScope.FLOOR) return { agentIds: async () => 'ALL' };
+    if (scope === KpiScope.AGENT) return { agentIds: async () => new Set([found.id]) };
+    return { agentIds: async (fresh) => new Set((await fresh.find(Agent, { team: found.id }, { fields: ['id'] })).map((a) => a.id)) };
+  }
+
   /** Summed counters of the scope over [from, to], with the presence intervals still open added up to now. */
   private async totals(em: EntityManager, scope: Scope, from: LocalDate, to: LocalDate, now: Date): Promise<KpiTotals> {
     const filter = scope.agents('k.agent_id');

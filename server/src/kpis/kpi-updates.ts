@@ -1,0 +1,122 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Viewer } from '../auth/viewer.js';
+import type { Orm } from '../db/orm.js';
+import type { FloorEvents } from '../realtime/events.js';
+import type { LiveSubscription } from '../realtime/live-subscription.js';
+import type { LocalDate } from '../shared/dates.js';
+import { periodDays } from './kpi-period.js';
+import type { KpiService } from './kpi.service.js';
+import type { Kpis } from './kpi.types.js';
+import type { KpiPeriod, KpiScope } from './target.entity.js';
+
+/** Counters moved by one transaction: whose, and on which floor days. Published after it commits. */
+export interface KpiChangedEvent {
+  agentIds: number[];
+  days: LocalDate[];
+}
+
+declare module '../realtime/topics.js' {
+  interface FloorTopics {
+    kpiUpdated: KpiChangedEvent;
+  }
+}
+
+/** Every change goes out on one floor-wide key; each subscription keeps what concerns its scope. */
+export const KPI_TOPIC_KEY = 'floor';
+
+/** Issue 5: updates of one scope are coalesced to at most 4 a second. */
+export const KPI_UPDATE_INTERVAL_MS = 250;
+
+export interface KpiFollowArgs {
+  scope: KpiScope;
+  scopeId?: string | null;
+  period: KpiPeriod;
+}
+
+/**
+ * kpiUpdated: the figures of a scope and period, sent again after each committed change that touches
+ * them (a counter of one of the scope's agents, on a day of the period that holds today). Changes that
+ * arrive within 250 ms of the last update are folded into the next one, so a subscriber receives at most
+ * four updates a second, the first at once.
+ */
+export class KpiUpdates {
+  constructor(
+    private readonly events: FloorEvents,
+    private readonly kpis: KpiService,
+    private readonly orm: Orm,
+    private readonly businessDate: () => LocalDate,
+    private readonly intervalMs = KPI_UPDATE_INTERVAL_MS,
+  ) {}
+
+  /** Refused at subscribe time as kpis would refuse the read: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT. */
+  async follow(em: EntityManager, viewer: Viewer | undefined, args: KpiFollowArgs): Promise<AsyncIterableIterator<Kpis>> {
+    const scope = await this.kpis.followable(em, viewer, args.scope, args.scopeId);
+    const live = this.events.subscribe('kpiUpdated', KPI_TOPIC_KEY);
+    try {
+      await live.ready;
+    } catch (error) {
+      await live.return();
+      throw error;
+    }
+    const read = () => this.kpis.kpis(this.orm.em.fork(), viewer, { scope: args.scope, scopeId: args.scopeId, period: args.period, date: this.businessDate() });
+    const concerns = async (event: KpiChangedEvent): Promise<boolean> => {
+      const { from, to } = periodDays(args.period, this.businessDate());
+      if (!event.days.some((d) => d >= from && d <= to)) return false;
+      const members = await scope.agentIds(this.orm.em.fork());
+      return members === 'ALL' || event.agentIds.some((id) => members.has(id));
+    };
+    return new CoalescedUpdates(live, concerns, read, this.intervalMs);
+  }
+}
+
+/**
+ * The events of the floor, read one at a time: an event that concerns the scope waits out what is left of
+ * the interval since the last update, swallows every event that came meanwhile, and becomes one read.
+ */
+class CoalescedUpdates<T, E> implements AsyncIterableIterator<T> {
+  private lastUpdate = 0;
+  private ended = false;
+
+  constructor(
+    private readonly live: LiveSubscription<E>,
+    private readonly concerns: (event: E) => Promise<boolean>,
+    private readonly read: () => Promise<T>,
+    private readonly intervalMs: number,
+  ) {}
+
+  async next(): Promise<IteratorResult<T>> {
+    for (;;) {
+      const event = await this.live.next();
+      if (event.done || this.ended) return this.finished();
+      if (!(await this.concerns(event.value))) continue;
+      const wait = this.lastUpdate + this.intervalMs - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (this.ended) return this.finished();
+      // Everything that arrived while waiting is committed, so the read below includes it.
+      this.live.drain();
+      const value = await this.read();
+      // Counted from when the update leaves, so updates leave at least the interval apart however long a read takes.
+      this.lastUpdate = Date.now();
+      return { value, done: false };
+    }
+  }
+
+  async return(): Promise<IteratorResult<T>> {
+    this.ended = true;
+    await this.live.return();
+    return this.finished();
+  }
+
+  async throw(error?: unknown): Promise<IteratorResult<T>> {
+    await this.return();
+    throw error;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  private finished(): IteratorResult<T> {
+    return { value: undefined, done: true };
+  }
+}
