@@ -162,6 +162,33 @@ describe('the lease ends when its agent records a call', () => {
   });
 });
 
+describe('a team-pool account handed out by nextAccount', () => {
+  it('can be worked by the agent holding the lease, and only while they hold it', async () => {
+    await sql(server, 'delete from account_lease');
+    const item = (await next('agent7@demo.test'))!;
+    expect(item.account.assignedAgent).toBeNull();
+    const token = await tokenOf('agent7@demo.test');
+    const now = server.clock.now().getTime();
+    const input = (startedAt: number) => ({
+      accountId: item.account.id,
+      direction: 'OUTBOUND',
+      phoneId: item.phone.id,
+      startedAt: new Date(startedAt).toISOString(),
+      endedAt: new Date(startedAt + 30_000).toISOString(),
+      talkSeconds: 0,
+      wrapSeconds: 10,
+      disposition: 'NO_ANSWER',
+    });
+    const RECORD = 'mutation($input: RecordCallInput!) { recordCall(input: $input) { id } }';
+    // Another agent of the team cannot reach it.
+    expect(errorCode(await expectNothingWritten(server, async () => gql(server.url, RECORD, { input: input(now - 90_000) }, await tokenOf('agent8@demo.test'))))).toBe('NOT_FOUND');
+    ok(await gql(server.url, RECORD, { input: input(now - 60_000) }, token));
+    // The call ended the lease, and with it the agent's reach over the pool account.
+    expect((await leases()).filter((r) => r.account === localId(item.account.id))).toHaveLength(0);
+    expect(errorCode(await gql(server.url, 'query($id: ID!) { account(id: $id) { id } }', { id: item.account.id }, token))).toBe('NOT_FOUND');
+  });
+});
+
 describe('who may take an account', () => {
   it.each(['supervisor1@demo.test', 'manager@demo.test', 'admin@demo.test', 'analyst@demo.test'])('%s is refused and nothing is written', async (email) => {
     const token = await tokenOf(email);

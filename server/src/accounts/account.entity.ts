@@ -1,5 +1,5 @@
 import { InstantType } from '../db/instant.type.js';
-import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OneToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { moneyColumn, NodeEntity } from '../db/node.entity.js';
 import { Agent } from '../agents/agent.entity.js';
@@ -8,6 +8,7 @@ import { Customer } from '../customers/customer.entity.js';
 import { Portfolio } from './portfolio.entity.js';
 import { Money } from '../shared/money.type.js';
 import type { Call } from '../calls/call.entity.js';
+import type { AccountLease } from '../worklists/account-lease.entity.js';
 import { BUCKETS, type Bucket } from './buckets.js';
 
 export enum Product {
@@ -105,6 +106,10 @@ export class Account extends NodeEntity {
 
   @ManyToOne(() => Team, { nullable: true })
   team?: Team | null;
+
+  /** The nextAccount lease on the account, if any (the lease owns the key). */
+  @OneToOne('AccountLease', (lease: AccountLease) => lease.account, { nullable: true })
+  lease?: AccountLease | null;
 
   /** Decides the contact profile (jurisdiction) the account is called under. */
   @ManyToOne(() => Portfolio)

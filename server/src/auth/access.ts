@@ -30,7 +30,8 @@ const NO_ROW = -1;
 export function accountScope(viewer: Viewer): FilterQuery<Account> {
   switch (viewer.role) {
     case Role.AGENT:
-      return { assignedAgent: viewer.agentId ?? NO_ROW };
+      // Their own accounts, and a team-pool account while nextAccount has handed it to them.
+      return { $or: [{ assignedAgent: viewer.agentId ?? NO_ROW }, { lease: { agent: viewer.agentId ?? NO_ROW } }] };
     case Role.SUPERVISOR:
       return { team: viewer.teamId ?? NO_ROW };
     default:

@@ -11,7 +11,7 @@ import { NodeEntity } from '../db/node.entity.js';
 @Entity()
 @Index({ properties: ['agent'] })
 export class AccountLease extends NodeEntity {
-  @OneToOne(() => Account, { owner: true, unique: true })
+  @OneToOne(() => Account, (account) => account.lease, { owner: true, unique: true })
   account!: Account;
 
   @ManyToOne(() => Agent)
