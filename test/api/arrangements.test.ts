@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountPool, accountState, money } from '../utils/accounts.js';
-import { errorCode, gql, login, ok } from '../utils/graphql.js';
+import { errorCode, gql, login, ok, tokenCache } from '../utils/graphql.js';
 import { localId, sql } from '../utils/oracle.js';
 import { startTestServer, type TestServer } from '../utils/server.js';
 import { expectNothingWritten } from '../utils/unchanged.js';
 
 let server: TestServer;
 let pool: AccountPool;
-const tokens = new Map<string, string>();
-const tokenOf = async (email: string) => tokens.get(email) ?? tokens.set(email, await login(server.url, email)).get(email)!;
+const { tokens, tokenOf } = tokenCache(() => server.url);
 const take = async (options: { minDues?: number; minBalance?: number } = {}) => {
   const account = await pool.take(options);
   return { account, token: await tokenOf(account.agentEmail) };

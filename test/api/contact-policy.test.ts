@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, gql, login, ok } from '../utils/graphql.js';
+import { errorCode, gql, login, ok, tokenCache } from '../utils/graphql.js';
 import { globalId, scalar, sql } from '../utils/oracle.js';
 import { startTestServer, type TestServer } from '../utils/server.js';
 import { expectNothingWritten } from '../utils/unchanged.js';
@@ -12,8 +12,7 @@ import { expectNothingWritten } from '../utils/unchanged.js';
  */
 let server: TestServer;
 let manager: string;
-const tokens = new Map<string, string>();
-const tokenOf = async (email: string) => tokens.get(email) ?? tokens.set(email, await login(server.url, email)).get(email)!;
+const { tokens, tokenOf } = tokenCache(() => server.url);
 const used = new Set<number>();
 
 beforeAll(async () => {

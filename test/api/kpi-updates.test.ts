@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import { createApp, type App } from '@openfloor/server';
-import { errorCode, gql, login, ok } from '../utils/graphql.js';
+import { errorCode, gql, login, ok, tokenCache } from '../utils/graphql.js';
 import { agentId, globalId, scalar, sql } from '../utils/oracle.js';
 import { startTestServer, type TestServer } from '../utils/server.js';
 
@@ -14,8 +14,7 @@ import { startTestServer, type TestServer } from '../utils/server.js';
  */
 
 let server: TestServer;
-const tokens = new Map<string, string>();
-const tokenOf = async (email: string) => tokens.get(email) ?? tokens.set(email, await login(server.url, email)).get(email)!;
+const { tokens, tokenOf } = tokenCache(() => server.url);
 const open: Subscriber[] = [];
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountPool, accountState, decimal, money, unpaidDues } from '../utils/accounts.js';
-import { errorCode, gql, login, ok } from '../utils/graphql.js';
+import { errorCode, gql, login, ok, tokenCache } from '../utils/graphql.js';
 import { globalId, scalar, sql } from '../utils/oracle.js';
 import { startTestServer, type TestServer } from '../utils/server.js';
 import { expectNothingWritten } from '../utils/unchanged.js';
@@ -9,8 +9,7 @@ import { expectNothingWritten } from '../utils/unchanged.js';
 let server: TestServer;
 let supervisor: string;
 let pool: AccountPool;
-const tokens = new Map<string, string>();
-const tokenOf = async (email: string) => tokens.get(email) ?? tokens.set(email, await login(server.url, email)).get(email)!;
+const { tokens, tokenOf } = tokenCache(() => server.url);
 /** A fresh account of Team 1, and the token of the agent who works it. */
 const take = async (options: { minDues?: number; minBalance?: number } = {}) => {
   const account = await pool.take(options);

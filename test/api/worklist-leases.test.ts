@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, gql, login, ok } from '../utils/graphql.js';
+import { errorCode, gql, login, ok, tokenCache } from '../utils/graphql.js';
 import { agentId, globalId, localId, scalar, sql } from '../utils/oracle.js';
 import { startTestServer, type TestServer } from '../utils/server.js';
 import { NOW } from '../utils/template.js';
@@ -11,8 +11,7 @@ import { expectNothingWritten } from '../utils/unchanged.js';
  * accounts; the lease's unique account key decides every race. The clock starts at 2026-11-18 16:00Z.
  */
 let server: TestServer;
-const tokens = new Map<string, string>();
-const tokenOf = async (email: string) => tokens.get(email) ?? tokens.set(email, await login(server.url, email)).get(email)!;
+const { tokens, tokenOf } = tokenCache(() => server.url);
 const TEAM_1 = Array.from({ length: 10 }, (_, i) => `agent${i + 1}@demo.test`);
 const LEASE_MS = 5 * 60_000;
 

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, gql, login, ok } from '../utils/graphql.js';
+import { errorCode, gql, login, ok, tokenCache } from '../utils/graphql.js';
 import { agentId, globalId, localId, scalar, sql } from '../utils/oracle.js';
 import { startTestServer, type TestServer } from '../utils/server.js';
 import { NOW } from '../utils/template.js';
@@ -13,8 +13,7 @@ import { NOW } from '../utils/template.js';
 let server: TestServer;
 let manager: string;
 let analyst: string;
-const tokens = new Map<string, string>();
-const tokenOf = async (email: string) => tokens.get(email) ?? tokens.set(email, await login(server.url, email)).get(email)!;
+const { tokens, tokenOf } = tokenCache(() => server.url);
 const used = new Set<number>();
 
 beforeAll(async () => {

@@ -41,3 +41,10 @@ export function ok<T>(r: GraphQLResponse<T>): T {
   if (r.errors?.length || !r.data) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
   return r.data;
 }
+
+/** Signs each demo login in once per test file and reuses its token; `tokens.clear()` forces new sign-ins. */
+export function tokenCache(url: () => string): { tokens: Map<string, string>; tokenOf: (email: string) => Promise<string> } {
+  const tokens = new Map<string, string>();
+  const tokenOf = async (email: string): Promise<string> => tokens.get(email) ?? tokens.set(email, await login(url(), email)).get(email)!;
+  return { tokens, tokenOf };
+}
