@@ -57,6 +57,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Subscription events: in-process, or through Redis when REDIS_URL is set (several instances).
   const events = new FloorEvents(await createEventBus({ redisUrl: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger }), logger, config.database.kind);
   const services = createServices({ config, clock, orm, logger, events });
+  orm.em.getEventManager().registerSubscriber(services.bucketMetricsWatcher);
   const schema = await createSchema(events.pubSub);
   const limits = { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost };
 

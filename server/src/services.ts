@@ -23,6 +23,7 @@ import { NodeService } from './graphql/node.service.js';
 import { InconsistencyService } from './inconsistencies/inconsistency.service.js';
 import { ReconciliationService } from './reconciliation/reconciliation.service.js';
 import { ReportService } from './reports/reports.service.js';
+import { BucketMetricUpdates, BucketMetricsWatcher } from './reports/bucket-metric-updates.js';
 import { PaymentService } from './payments/payment.service.js';
 import { KpiCounters } from './kpis/kpi-counters.js';
 import { KpiService } from './kpis/kpi.service.js';
@@ -72,6 +73,9 @@ export interface Services {
   kpis: KpiService;
   kpiUpdates: KpiUpdates;
   reports: ReportService;
+  /** Announces committed changes that move bucket metrics (registered on the ORM's flushes by the app). */
+  bucketMetricsWatcher: BucketMetricsWatcher;
+  bucketMetricUpdates: BucketMetricUpdates;
   policy: CollectionPolicy;
   /** Today on the floor (FLOOR_TIMEZONE), from the injected clock. */
   businessDate(): LocalDate;
@@ -85,6 +89,8 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
   const payments = new PaymentService(deps.clock, businessDate, DEFAULT_POLICY, kpiCounters);
   const promises = new PromiseService(deps.clock, businessDate, DEFAULT_POLICY, kpiCounters);
   const plans = new PlanService(deps.clock, businessDate, DEFAULT_POLICY);
+  const reports = new ReportService(deps.clock, businessDate, deps.config.floorTimeZone);
+  const bucketMetricsWatcher = new BucketMetricsWatcher(deps.events);
   const services: Services = {
     ...deps,
     auth: new AuthService(tokens, deps.clock),
@@ -100,7 +106,7 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
     writeOffs: new WriteOffService(deps.clock),
     presence: new PresenceService(deps.clock, deps.events, kpiCounters),
     callRecording: new CallRecordingService(deps.clock, () => services),
-    rollover: new RolloverService(deps.clock, businessDate, DEFAULT_POLICY, kpiCounters),
+    rollover: new RolloverService(deps.clock, businessDate, DEFAULT_POLICY, kpiCounters, bucketMetricsWatcher),
     contactCheck: new ContactCheckService(deps.clock),
     contactProfiles: new ContactProfileService(deps.clock),
     treatmentStrategies: new TreatmentStrategyService(deps.clock, DEFAULT_POLICY),
@@ -114,7 +120,9 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
     kpiCounters,
     kpis,
     kpiUpdates: new KpiUpdates(deps.events, kpis, deps.orm, businessDate),
-    reports: new ReportService(deps.clock, businessDate, deps.config.floorTimeZone),
+    reports,
+    bucketMetricsWatcher,
+    bucketMetricUpdates: new BucketMetricUpdates(deps.events, reports, deps.orm, businessDate),
     policy: DEFAULT_POLICY,
     businessDate,
   };

@@ -1,11 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import { createApp, type App } from '@openfloor/server';
 import { errorCode, gql, login, ok, tokenCache } from '../utils/graphql.js';
 import { agentId, globalId, scalar, sql } from '../utils/oracle.js';
 import { startTestServer, type TestServer } from '../utils/server.js';
+import { Subscriber } from '../utils/subscriber.js';
 
 /**
  * kpiUpdated (issue 5): after each committed change that moves a scope's figures, its subscribers get
@@ -35,62 +34,11 @@ const KPIS = `query($scope: KpiScope!, $scopeId: ID, $period: KpiPeriod!, $date:
   kpis(scope: $scope, scopeId: $scopeId, period: $period, date: $date) { calls collectedAmount { value { amount } } } }`;
 const RECORD = 'mutation($input: RecordCallInput!) { recordCall(input: $input) { id } }';
 
-class Subscriber {
-  readonly received: Array<{ at: number; result: FormattedExecutionResult<any, unknown> }> = [];
-  private readonly client: Client;
-  private wake: () => void = () => undefined;
-
-  constructor(token: string, variables: Record<string, unknown>, wsUrl = server.wsUrl) {
-    this.client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false });
-    this.client.subscribe(
-      { query: KPI_UPDATED, variables },
-      {
-        next: (result) => {
-          this.received.push({ at: performance.now(), result });
-          this.wake();
-        },
-        error: (error) => {
-          this.received.push({ at: performance.now(), result: { errors: Array.isArray(error) ? error : [error as never] } });
-          this.wake();
-        },
-        complete: () => this.wake(),
-      },
-    );
-    open.push(this);
-  }
-
-  /** Waits until `count` results arrived, or `ms` passed. */
-  async until(count: number, ms = 3_000): Promise<void> {
-    const deadline = performance.now() + ms;
-    while (this.received.length < count && performance.now() < deadline) {
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        setTimeout(resolve, Math.max(1, deadline - performance.now()));
-      });
-    }
-  }
-
-  /**
-   * A subscription is live once the server has started it, which a client cannot see: poke (record a
-   * call the scope counts) until an update arrives, let a coalesced one follow, and start from nothing.
-   */
-  async live(poke: () => Promise<unknown>): Promise<void> {
-    const deadline = performance.now() + 15_000;
-    while (performance.now() < deadline) {
-      await poke();
-      await this.until(1, 500);
-      if (this.received.length > 0) {
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        this.received.length = 0;
-        return;
-      }
-    }
-    throw new Error('the subscription never went live');
-  }
-
-  close(): Promise<void> {
-    return this.client.dispose() as Promise<void>;
-  }
+/** A kpiUpdated subscriber, closed after each test. */
+function subscribeKpis(token: string, variables: Record<string, unknown>, wsUrl = server.wsUrl): Subscriber {
+  const subscriber = new Subscriber(wsUrl, token, KPI_UPDATED, variables);
+  open.push(subscriber);
+  return subscriber;
 }
 
 const STARTED = '2026-11-18T15:40:00.000Z';
@@ -121,7 +69,7 @@ describe('kpiUpdated', () => {
   it('sends an agent the new figures within a second of a recorded call', async () => {
     const me = await scopeOf('agent1@demo.test');
     const token = await tokenOf('agent1@demo.test');
-    const subscriber = new Subscriber(token, { scope: 'AGENT', scopeId: me, period: 'DAY' });
+    const subscriber = subscribeKpis(token, { scope: 'AGENT', scopeId: me, period: 'DAY' });
     await subscriber.live(async () => ok((await inbound('agent1@demo.test')).response));
     const before = ok(await gql(server.url, KPIS, { scope: 'AGENT', scopeId: me, period: 'DAY', date: '2026-11-18' }, token)).kpis;
     const sent = performance.now();
@@ -136,7 +84,7 @@ describe('kpiUpdated', () => {
   it('folds a burst into at most four updates a second, the last one with everything', async () => {
     const team = await team1();
     const supervisor = await tokenOf('supervisor1@demo.test');
-    const subscriber = new Subscriber(supervisor, { scope: 'TEAM', scopeId: team, period: 'MONTH' });
+    const subscriber = subscribeKpis(supervisor, { scope: 'TEAM', scopeId: team, period: 'MONTH' });
     await subscriber.live(async () => ok((await inbound('agent1@demo.test')).response));
     const before = ok(await gql(server.url, KPIS, { scope: 'TEAM', scopeId: team, period: 'MONTH', date: '2026-11-18' }, supervisor)).kpis;
     const started = performance.now();
@@ -160,7 +108,7 @@ describe('kpiUpdated', () => {
 
   it('sends nothing for a change outside the scope, nor for one rolled back', async () => {
     const me = await scopeOf('agent5@demo.test');
-    const subscriber = new Subscriber(await tokenOf('agent5@demo.test'), { scope: 'AGENT', scopeId: me, period: 'DAY' });
+    const subscriber = subscribeKpis(await tokenOf('agent5@demo.test'), { scope: 'AGENT', scopeId: me, period: 'DAY' });
     await subscriber.live(async () => ok((await inbound('agent5@demo.test')).response));
     // A teammate's call moves the team, not agent 5.
     ok((await inbound('agent6@demo.test')).response);
@@ -191,11 +139,11 @@ describe('kpiUpdated', () => {
       [agent, { scope: 'TEAM', scopeId: team2, period: 'DAY' }, 'NOT_FOUND'],
       [await tokenOf('supervisor1@demo.test'), { scope: 'FLOOR', period: 'MONTH' }, 'FORBIDDEN'],
     ] as const) {
-      const subscriber = new Subscriber(token, variables);
+      const subscriber = subscribeKpis(token, variables);
       await subscriber.until(1);
       expect(errorCode(subscriber.received[0]!.result as never), JSON.stringify(variables)).toBe(code);
     }
-    const manager = new Subscriber(await tokenOf('manager@demo.test'), { scope: 'FLOOR', period: 'DAY' });
+    const manager = subscribeKpis(await tokenOf('manager@demo.test'), { scope: 'FLOOR', period: 'DAY' });
     await manager.live(async () => ok((await inbound('agent12@demo.test')).response));
     ok((await inbound('agent13@demo.test')).response);
     await manager.until(1);
@@ -222,7 +170,7 @@ describe('kpiUpdated across two server instances on one database and one Redis',
     const email = 'agent7@demo.test';
     const me = globalId('Agent', await agentId(a, email));
     const onB = await login(bUrl, email);
-    const subscriber = new Subscriber(onB, { scope: 'AGENT', scopeId: me, period: 'DAY' }, bUrl.replace(/^http/, 'ws'));
+    const subscriber = subscribeKpis(onB, { scope: 'AGENT', scopeId: me, period: 'DAY' }, bUrl.replace(/^http/, 'ws'));
     const [row] = await sql(a, `select a.id from account a join agent g on g.id = a.assigned_agent_id where g.email = ? and a.status = 'ACTIVE' order by a.id limit 1`, [email]);
     const input = { accountId: globalId('Account', Number(row!.id)), direction: 'INBOUND', startedAt: STARTED, answeredAt: ANSWERED, endedAt: ENDED, talkSeconds: 60, wrapSeconds: 10, disposition: 'REFUSED_TO_PAY' };
     const onA = await login(a.url, email);

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { BucketEnum } from '../accounts/account.entity.js';
 import { BucketGoalMetric } from '../accounts/bucket-goal.entity.js';
 import type { Bucket } from '../accounts/buckets.js';
@@ -15,6 +15,17 @@ export class ReportsResolver {
   })
   bucketMetrics(@Arg('month', { description: 'YYYY-MM.' }) month: string, @Ctx() { em, viewer, services }: AppContext): Promise<BucketMetrics> {
     return services.reports.bucketMetrics(em, viewer, month);
+  }
+
+  @Subscription(() => BucketMetrics, {
+    description: `${READERS} The running month's bucket metrics, sent again after each committed change that moves them (a payment or reversal, a cure or roll, a write-off, a reassignment, a goal, the day rollover); at most one update a second. A refusal comes at subscribe time.`,
+    subscribe: ({ context }) => {
+      const { viewer, services } = context as AppContext;
+      return services.bucketMetricUpdates.follow(viewer);
+    },
+  })
+  bucketMetricsUpdated(@Root() metrics: BucketMetrics): BucketMetrics {
+    return metrics;
   }
 
   @Query(() => RollRateMatrix, {

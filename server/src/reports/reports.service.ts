@@ -65,6 +65,11 @@ export class ReportService {
    * compares with the next month's opening snapshot (its close) when there is one, and counts the
    * payments of the whole month.
    */
+  /** The team a reader's reports are restricted to (undefined: the whole floor); agents are FORBIDDEN. */
+  readerTeam(viewer: Viewer | undefined): number | undefined {
+    return readerTeam(viewer);
+  }
+
   async bucketMetrics(em: EntityManager, viewer: Viewer | undefined, monthText: string): Promise<BucketMetrics> {
     const teamId = readerTeam(viewer);
     const month = monthArgument(monthText, 'month');

@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { duesOf, settleAccountState } from '../accounts/account-state.js';
 import { BucketSnapshot } from '../accounts/bucket-snapshot.entity.js';
+import type { BucketMetricsWatcher } from '../reports/bucket-metric-updates.js';
 import { DEFAULT_BUCKET_SCHEME } from '../accounts/buckets.js';
 import { audit } from '../audit/audit.js';
 import { requireRole } from '../auth/access.js';
@@ -45,6 +46,7 @@ export class RolloverService {
     private readonly businessDate: () => LocalDate,
     private readonly policy: CollectionPolicy,
     private readonly counters?: KpiCounters,
+    private readonly bucketMetrics?: BucketMetricsWatcher,
   ) {}
 
   async run(em: EntityManager, viewer: Viewer | undefined, date?: LocalDate | null): Promise<RolloverSummary> {
@@ -82,6 +84,8 @@ export class RolloverService {
         const { date: _d, ran: _r, ...counts } = summary;
         const record = tx.create(BusinessDay, { date: day, ranAt: now, summary: counts });
         await tx.flush();
+        // Re-dating and the snapshot are set-wise SQL, which the ORM's flush watcher does not see.
+        this.bucketMetrics?.announceWholeFloor(tx);
         audit(tx, v, now, { action: 'runDayRollover', entityType: 'BusinessDay', entityId: record.id, after: summary as unknown as Record<string, unknown> });
         return summary;
       });

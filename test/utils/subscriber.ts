@@ -1,0 +1,63 @@
+import WebSocket from 'ws';
+import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
+
+/**
+ * One graphql-ws subscription as a test sees it: every result with the moment it arrived, waits with a
+ * deadline, and a way to know the subscription is live before measuring anything.
+ */
+export class Subscriber {
+  readonly received: Array<{ at: number; result: FormattedExecutionResult<any, unknown> }> = [];
+  private readonly client: Client;
+  private wake: () => void = () => undefined;
+
+  constructor(wsUrl: string, token: string, query: string, variables: Record<string, unknown> = {}) {
+    this.client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false });
+    this.client.subscribe(
+      { query, variables },
+      {
+        next: (result) => {
+          this.received.push({ at: performance.now(), result });
+          this.wake();
+        },
+        error: (error) => {
+          this.received.push({ at: performance.now(), result: { errors: Array.isArray(error) ? error : [error as never] } });
+          this.wake();
+        },
+        complete: () => this.wake(),
+      },
+    );
+  }
+
+  /** Waits until `count` results arrived, or `ms` passed. */
+  async until(count: number, ms = 3_000): Promise<void> {
+    const deadline = performance.now() + ms;
+    while (this.received.length < count && performance.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        setTimeout(resolve, Math.max(1, deadline - performance.now()));
+      });
+    }
+  }
+
+  /**
+   * A subscription is live once the server has started it, which a client cannot see: poke (make a change
+   * the subscription hears) until an update arrives, let a coalesced one follow, and start from nothing.
+   */
+  async live(poke: () => Promise<unknown>, settleMs = 500): Promise<void> {
+    const deadline = performance.now() + 15_000;
+    while (performance.now() < deadline) {
+      await poke();
+      await this.until(1, 500);
+      if (this.received.length > 0) {
+        await new Promise((resolve) => setTimeout(resolve, settleMs));
+        this.received.length = 0;
+        return;
+      }
+    }
+    throw new Error('the subscription never went live');
+  }
+
+  close(): Promise<void> {
+    return this.client.dispose() as Promise<void>;
+  }
+}
