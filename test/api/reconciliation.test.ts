@@ -16,7 +16,8 @@ beforeAll(async () => {
   for (const who of ['manager', 'admin', 'analyst', 'supervisor1', 'agent1']) tokens[who] = await login(server.url, `${who}@demo.test`);
 });
 afterAll(async () => {
-  await server?.stop();
+  // Payments are re-dated and reversed by SQL to stage ledger periods, behind the KPI counters' back.
+  await server?.stop({ checkCounters: false });
 });
 
 const IMPORT = 'mutation($csv: String!) { importLedger(csv: $csv) { batch lines } }';

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { createApp, FixedClock, loadConfig, type App, type Config, type Orm } from '@openfloor/server';
 import { postgresUrlFor, withAdminClient } from './databases.js';
+import { gql, login, ok } from './graphql.js';
 import { FLOOR_TIME_ZONE, NOW } from './template.js';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -16,7 +17,49 @@ export interface TestServer {
   app: App;
   orm: Orm;
   config: Config;
-  stop(): Promise<void>;
+  /**
+   * Stops the server, first recounting the KPI counters of every floor day the file could have touched
+   * from the raw records (kpiRecount) and failing on any difference: every scenario of the suite proves
+   * the counters it moved still agree with what was recorded. Only a file that corrupts counters on
+   * purpose passes `checkCounters: false`.
+   */
+  stop(options?: { checkCounters?: boolean }): Promise<void>;
+}
+
+/** A FixedClock that remembers the latest moment it was set to, so the counter check covers those days. */
+class WatchedClock extends FixedClock {
+  latest: Date;
+  constructor(start: Date) {
+    super(start);
+    this.latest = start;
+  }
+  override set(to: Date): void {
+    super.set(to);
+    if (to > this.latest) this.latest = new Date(to.getTime());
+  }
+  override advance(ms: number): void {
+    super.advance(ms);
+    const now = this.now();
+    if (now > this.latest) this.latest = now;
+  }
+}
+
+const DAY_MS = 86_400_000;
+const floorDay = (at: Date): string => new Date(at.getTime() - 6 * 3_600_000).toISOString().slice(0, 10);
+
+/** Every day from a week before NOW to the day after the latest the clock reached: what suites record on. */
+function daysToRecount(latest: Date): string[] {
+  const days: string[] = [];
+  for (let t = NOW.getTime() - 7 * DAY_MS; floorDay(new Date(t)) <= floorDay(new Date(latest.getTime() + DAY_MS)); t += DAY_MS) days.push(floorDay(new Date(t)));
+  return days;
+}
+
+async function expectCountersToAgree(url: string, clock: WatchedClock): Promise<void> {
+  const days = daysToRecount(clock.latest);
+  const query = `{ ${days.map((d, i) => `d${i}: kpiRecount(date: "${d}") { agentId day field counter recount }`).join(' ')} }`;
+  const data = ok(await gql(url, query, {}, await login(url, 'admin@demo.test')));
+  const differences = Object.values(data).flat();
+  if (differences.length > 0) throw new Error(`kpiRecount found counters that disagree with the records: ${JSON.stringify(differences.slice(0, 20))}`);
 }
 
 /** A real server (HTTP + WebSocket on a free port) over this file's own copy of the seeded floor. */
@@ -44,7 +87,7 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
     EXPOSE_SQL_COUNT: 'true',
     ...overrides,
   });
-  const clock = new FixedClock(NOW);
+  const clock = new WatchedClock(NOW);
   const app = await createApp(config, { clock });
   const { url, port } = await app.listen();
   return {
@@ -55,6 +98,12 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
     app,
     orm: app.services.orm,
     config,
-    stop: () => app.stop(),
+    stop: async ({ checkCounters = true } = {}) => {
+      try {
+        if (checkCounters) await expectCountersToAgree(url, clock);
+      } finally {
+        await app.stop();
+      }
+    },
   };
 }
