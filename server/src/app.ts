@@ -93,7 +93,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }
     try {
       await orm.em.fork().getConnection().execute('select 1');
-      res.json({ status: 'ready', database: config.database.kind });
+      res.json({ status: 'ready', database: config.database.kind, events: events.transport });
     } catch {
       res.status(503).json({ status: 'database unavailable' });
     }

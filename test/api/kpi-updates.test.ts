@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '@openfloor/server';
 import { errorCode, gql, login, ok, tokenCache } from '../utils/graphql.js';
 import { agentId, globalId, scalar, sql } from '../utils/oracle.js';
 import { startTestServer, type TestServer } from '../utils/server.js';
 import { Subscriber } from '../utils/subscriber.js';
+import { startServerProcess, type ServerProcess } from '../utils/server-process.js';
 
 /**
  * kpiUpdated (issue 5): after each committed change that moves a scope's figures, its subscribers get
@@ -151,15 +151,15 @@ describe('kpiUpdated', () => {
   });
 });
 
-describe('kpiUpdated across two server instances on one database and one Redis', () => {
+describe('kpiUpdated across two server processes on one database and one Redis', () => {
   let a: TestServer;
-  let b: App;
+  let b: ServerProcess;
   let bUrl: string;
 
   beforeAll(async () => {
     a = await startTestServer({ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_CHANNEL_PREFIX: `openfloor-test-${randomBytes(6).toString('hex')}:` });
-    b = await createApp({ ...a.config }, { clock: a.clock });
-    bUrl = (await b.listen()).url;
+    b = await startServerProcess(a.config, a.clock.now());
+    bUrl = b.url;
   });
   afterAll(async () => {
     await b?.stop();
