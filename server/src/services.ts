@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { AlertService } from './alerts/alert.service.js';
 import { AccountHistoryService } from './accounts/account-history.service.js';
 import { AccountService } from './accounts/account.service.js';
 import { AssignmentService } from './accounts/assignment.service.js';
@@ -72,6 +73,8 @@ export interface Services {
   kpis: KpiService;
   kpiUpdates: KpiUpdates;
   reports: ReportService;
+  /** Alert rules, stored alerts and their evaluation (alerts/). */
+  alerts: AlertService;
   policy: CollectionPolicy;
   /** Today on the floor (FLOOR_TIMEZONE), from the injected clock. */
   businessDate(): LocalDate;
@@ -115,6 +118,7 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
     kpis,
     kpiUpdates: new KpiUpdates(deps.events, kpis, deps.orm, businessDate),
     reports: new ReportService(deps.clock, businessDate, deps.config.floorTimeZone),
+    alerts: new AlertService(deps.clock, deps.events, kpis, businessDate, deps.logger),
     policy: DEFAULT_POLICY,
     businessDate,
   };

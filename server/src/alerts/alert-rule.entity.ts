@@ -17,7 +17,7 @@ export class AlertRule extends NodeEntity {
   @Enum({ items: () => AlertKind, unique: true })
   kind!: AlertKind;
 
-  @Field({ description: 'A disabled rule raises nothing.' })
+  @Field(() => Boolean, { description: 'A disabled rule raises nothing.' })
   @Property({ type: 'boolean' })
   enabled: boolean & Opt = true;
 

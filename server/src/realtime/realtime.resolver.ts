@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { Account } from '../accounts/account.entity.js';
 import { Agent } from '../agents/agent.entity.js';
-import { Team } from '../agents/team.entity.js';
 import type { AppContext } from '../graphql/context.js';
+import { decodeIdOf } from '../graphql/ids.js';
 import { AgentStatusChanged } from './agent-status-changed.type.js';
-import { Alert } from './alert.type.js';
+import { Alert } from '../alerts/alert.entity.js';
 import { decodeCallLogCursor, openCallLog, type CallLogItem } from './call-log.js';
 import { CallLogged } from './call-logged.type.js';
 import { enterEventScope, freshEventScope } from './event-scope.js';
@@ -65,17 +65,11 @@ export class RealtimeResolver {
     description: 'Each alert raised for the team, live.',
     subscribe: ({ args, context }) => followTeam('alertRaised', args as TeamArgs, context as AppContext),
   })
-  alertRaised(@Root() event: AlertRaisedEvent, @Arg('teamId', () => ID) _teamId: string, @Ctx() context: AppContext): Alert {
-    enterEventScope(context, freshEventScope(context));
-    return {
-      id: event.id,
-      kind: event.kind,
-      message: event.message,
-      raisedAt: new Date(event.raisedAt),
-      teamId: event.teamId,
-      agentId: event.agentId ?? null,
-      accountId: event.accountId ?? null,
-    };
+  async alertRaised(@Root() event: AlertRaisedEvent, @Arg('teamId', () => ID) _teamId: string, @Ctx() context: AppContext): Promise<Alert> {
+    const scope = freshEventScope(context);
+    enterEventScope(context, scope);
+    // The stored alert, read now: the event only says which one (and it committed before it was sent).
+    return scope.em.findOneOrFail(Alert, { id: decodeIdOf('Alert', event.id) });
   }
 }
 
@@ -100,22 +94,4 @@ export class AgentStatusChangedResolver {
   }
 }
 
-@Resolver(() => Alert)
-export class AlertResolver {
-  @FieldResolver(() => Team)
-  async team(@Root() alert: Alert, @Ctx() { loaders }: AppContext): Promise<Team> {
-    return (await loaders.team.load(alert.teamId))!;
-  }
-
-  @FieldResolver(() => Agent, { nullable: true })
-  agent(@Root() alert: Alert, @Ctx() { loaders }: AppContext): Promise<Agent | null> | null {
-    return alert.agentId == null ? null : loaders.agent.load(alert.agentId);
-  }
-
-  @FieldResolver(() => Account, { nullable: true, description: 'Null when the account is outside the subscriber’s reach.' })
-  account(@Root() alert: Alert, @Ctx() { loaders }: AppContext): Promise<Account | null> | null {
-    return alert.accountId == null ? null : loaders.account.load(alert.accountId);
-  }
-}
-
-export const realtimeResolvers = [RealtimeResolver, CallLoggedResolver, AgentStatusChangedResolver, AlertResolver] as const;
+export const realtimeResolvers = [RealtimeResolver, CallLoggedResolver, AgentStatusChangedResolver] as const;
