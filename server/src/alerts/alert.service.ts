@@ -219,7 +219,8 @@ export class AlertService {
     const teamIds = [...new Set(agents.flatMap((a) => (a.team ? [a.team.id] : [])))];
     const candidates = [
       ...(await this.paceCandidates(em, rules, teamIds)),
-      ...(await this.presenceCandidates(em, rules, [...agentIds])),
+      // Any event of a team is a moment to look at all its members: time makes a pause too long, not events.
+      ...(await this.presenceCandidates(em, rules, teamIds)),
       ...(await this.brokenPromiseCandidates(em, rules, [...agentIds])),
     ];
     return this.raiseAll(em, candidates);
@@ -280,19 +281,19 @@ export class AlertService {
     return out;
   }
 
-  /** AGENT_PAUSED_TOO_LONG, AGENT_IN_WRAP_UP_TOO_LONG: one alert per status change that lasted too long. */
-  private async presenceCandidates(em: EntityManager, rules: Map<AlertKind, AlertRule>, agentIds: number[] | null): Promise<Candidate[]> {
-    if (agentIds?.length === 0) return [];
+  /** AGENT_PAUSED_TOO_LONG, AGENT_IN_WRAP_UP_TOO_LONG: one alert per status change that lasted too long, of these teams' agents (null: all). */
+  private async presenceCandidates(em: EntityManager, rules: Map<AlertKind, AlertRule>, teamIds: number[] | null): Promise<Candidate[]> {
+    if (teamIds?.length === 0) return [];
     const kinds = [AlertKind.AGENT_PAUSED_TOO_LONG, AlertKind.AGENT_IN_WRAP_UP_TOO_LONG].filter((k) => rules.get(k)!.enabled);
     if (kinds.length === 0) return [];
-    const only = agentIds ? ` and a.id in (${agentIds.map(() => '?').join(', ')})` : '';
+    const only = teamIds ? ` and a.team_id in (${teamIds.map(() => '?').join(', ')})` : '';
     const rows = await execute<{ agent_id: unknown; team_id: unknown; change_id: unknown; status: string; pause_reason: string | null; at: unknown }>(
       em,
       `select a.id as agent_id, a.team_id as team_id, c.id as change_id, c.status as status, c.pause_reason as pause_reason, c.at as at
        from agent a join agent_status_change c on c.id =
          (select l.id from agent_status_change l where l.agent_id = a.id order by l.at desc, l.id desc limit 1)
        where a.team_id is not null and c.status in ('PAUSED', 'WRAP_UP')${only}`,
-      agentIds ?? [],
+      teamIds ?? [],
       'all',
     );
     const now = this.clock.now();
