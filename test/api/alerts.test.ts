@@ -110,7 +110,7 @@ describe('alerts on one server', () => {
   let team2: number;
   let supervisor1: string;
   let manager: string;
-  const { tokenOf } = tokenCache(() => server.url);
+  const { tokens, tokenOf } = tokenCache(() => server.url);
 
   beforeAll(async () => {
     server = await startTestServer({ ALERT_EVALUATION: 'live' });
@@ -215,14 +215,19 @@ describe('alerts on one server', () => {
       expect(sub.values.filter((a) => a.id === raised[0].id)).toHaveLength(1);
     });
 
-    it('a later share of the shift in the rule holds the alert back', async () => {
-      ok(await gql(server.url, SET_TARGET, { scopeId: globalId('Team', team2), kpi: 'ATTEMPTS', date: '2026-11-18', value: 100_000 }, manager));
+    it('a later share of the shift in the rule holds the alert back; the KPIs watched are the rule’s', async () => {
+      // No promise has been taken today: with this target Team 2 is BEHIND on PROMISES.
+      ok(await gql(server.url, SET_TARGET, { scopeId: globalId('Team', team2), kpi: 'PROMISES', date: '2026-11-18', value: 1_000 }, manager));
+      const onPromises = (alerts: any[]) => alerts.filter((a) => a.kind === 'TEAM_BEHIND_PACE' && a.team.name === 'Team 2' && /PROMISES/.test(a.message));
       ok(await updateRule({ kind: 'TEAM_BEHIND_PACE', shiftShare: 0.5 }));
-      // 11:10 is under half the shift: Team 2, BEHIND as well, is not alerted yet.
-      expect((await evaluate()).filter((a) => a.kind === 'TEAM_BEHIND_PACE' && a.team.name === 'Team 2')).toEqual([]);
-      ok(await updateRule({ kind: 'TEAM_BEHIND_PACE', shiftShare: 0.25 }));
-      const raised = (await evaluate()).filter((a) => a.kind === 'TEAM_BEHIND_PACE' && a.team.name === 'Team 2' && /ATTEMPTS/.test(a.message));
+      // 11:10 is under half the shift.
+      expect(onPromises(await evaluate())).toEqual([]);
+      ok(await updateRule({ kind: 'TEAM_BEHIND_PACE', shiftShare: 0.25, kpis: ['ATTEMPTS'] }));
+      expect(onPromises(await evaluate())).toEqual([]);
+      ok(await updateRule({ kind: 'TEAM_BEHIND_PACE', kpis: ['ATTEMPTS', 'PROMISES', 'COLLECTED_AMOUNT'] }));
+      const raised = onPromises(await evaluate());
       expect(raised).toHaveLength(1);
+      expect(raised[0].message).toBe('Team 2 is BEHIND pace on PROMISES (pace 0.00) with 26% of the shift gone.');
     });
   });
 
@@ -459,7 +464,6 @@ describe('alerts on one server', () => {
   // Last: the clock moves three days on.
   describe('BROKEN_PROMISE', () => {
     it('fires for a promise found BROKEN from the amount on, not below, once; a lowered amount takes effect', async () => {
-      const sub = await liveSubscriber(server, supervisor1, team1);
       const floorMinor = (account: AccountRow, minor: number) => minor * (account.currency === 'USD' ? 17 : 1);
       const promise = async (account: AccountRow & { agentEmail: string }, amount: number): Promise<number> => {
         const r = ok(await gql(server.url, CREATE_PROMISE, { input: { accountId: account.gid, amount: money(amount, account.currency), dueDate: '2026-11-18' } }, await tokenOf(account.agentEmail)));
@@ -476,8 +480,12 @@ describe('alerts on one server', () => {
       expect(small.floor).toBeLessThan(big.floor);
       ok(await updateRule({ kind: 'BROKEN_PROMISE', amount: money(big.floor, 'MXN') }));
 
-      // Due today with two days of grace: the rollover of the 21st finds both broken.
+      // Due today with two days of grace: the rollover of the 21st finds both broken. Sessions end
+      // with the clock's move, so everyone signs in again.
       server.clock.set(new Date('2026-11-21T15:00:00.000Z'));
+      tokens.clear();
+      manager = await tokenOf('manager@demo.test');
+      const sub = await liveSubscriber(server, await tokenOf('supervisor1@demo.test'), team1);
       const rolled = ok(await gql(server.url, ROLL, { date: '2026-11-21' }, await tokenOf('admin@demo.test'))).runDayRollover;
       expect(rolled.ran).toBe(true);
       expect((await sql(server, 'select status from promise_to_pay where id in (?, ?)', [big.id, small.id])).map((p) => p.status)).toEqual(['BROKEN', 'BROKEN']);
