@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { OptimisticLockError, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { Account } from '../accounts/account.entity.js';
 import { Agent, Presence } from '../agents/agent.entity.js';
@@ -11,9 +11,8 @@ import { paginate, type Connection, type PageArgs } from '../graphql/connection.
 import { badInput, conflict, forbidden, notFound } from '../graphql/errors.js';
 import { decodeIdOf, encodeId } from '../graphql/ids.js';
 import { execute, instant } from '../kpis/kpi-counters.js';
-import { KPIS } from '../kpis/kpi-math.js';
+import { KPIS, type KpiStatus } from '../kpis/kpi-math.js';
 import type { KpiService } from '../kpis/kpi.service.js';
-import type { Kpis } from '../kpis/kpi.types.js';
 import { KpiPeriod, KpiScope } from '../kpis/target.entity.js';
 import { PromiseStatus, PromiseToPay } from '../promises/promise-to-pay.entity.js';
 import type { FloorEvents } from '../realtime/events.js';
@@ -124,6 +123,16 @@ export class AlertService {
     const wrong = ruleProblems(input.kind, change);
     if (wrong) throw badInput(wrong.message, { argument: wrong.argument });
     await this.rules(em);
+    try {
+      return await this.writeRule(em, v, input, amountMinor);
+    } catch (error) {
+      // Two managers saved the same version at once: the version column let one through.
+      if (error instanceof OptimisticLockError) throw conflict('The alert rule was changed by someone else meanwhile; reload it and try again.');
+      throw error;
+    }
+  }
+
+  private writeRule(em: EntityManager, v: Viewer, input: AlertRuleInput, amountMinor: number | null): Promise<AlertRule> {
     return em.transactional(async (tx) => {
       const rule = await tx.findOneOrFail(AlertRule, { kind: input.kind });
       expectVersion(rule, input.expectedVersion, 'The alert rule');
@@ -266,15 +275,16 @@ export class AlertService {
     const out: Candidate[] = [];
     for (const team of teams) {
       const kpis = await this.kpis.kpis(em, SYSTEM, { scope: KpiScope.TEAM, scopeId: encodeId('Team', team.id), period: KpiPeriod.DAY, date });
-      const figures = kpis as unknown as Record<string, { pace: number | null; status: Parameters<typeof kpisBehindPace>[2][number]['status'] }>;
+      // Each KPI's figure sits under its field name (attempts, collectedAmount, ...), as in the API.
+      const figures = kpis as unknown as Record<string, { pace: number | null; status: KpiStatus | null } | undefined>;
       const paces = KPIS.map((d) => ({ kpi: d.kpi, status: figures[d.field]?.status ?? null, pace: figures[d.field]?.pace ?? null }));
-      for (const kpi of kpisBehindPace(rule, (kpis as Kpis).elapsedShare, paces)) {
-        const pace = paces.find((p) => p.kpi === kpi)!.pace!;
+      for (const kpi of kpisBehindPace(rule, kpis.elapsedShare, paces)) {
+        const pace = paces.find((p) => p.kpi === kpi)!.pace ?? 0;
         out.push({
           kind: AlertKind.TEAM_BEHIND_PACE,
           episodeKey: `TEAM_BEHIND_PACE:team:${team.id}:${date}:${kpi}`,
           teamId: team.id,
-          message: `${team.name} is BEHIND pace on ${kpi} (pace ${pace.toFixed(2)}) with ${Math.round((kpis as Kpis).elapsedShare * 100)}% of the shift gone.`,
+          message: `${team.name} is BEHIND pace on ${kpi} (pace ${pace.toFixed(2)}) with ${Math.round(kpis.elapsedShare * 100)}% of the shift gone.`,
         });
       }
     }
