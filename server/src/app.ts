@@ -24,6 +24,7 @@ import { createSchema } from './graphql/schema.js';
 import { createLogger } from './logger.js';
 import { createServices, type Services } from './services.js';
 import { FloorEvents } from './realtime/events.js';
+import { AlertWatch } from './alerts/alert-watch.js';
 import { createEventBus } from './realtime/pubsub.js';
 import { LiveSessions } from './realtime/sessions.js';
 import { FixedClock, systemClock, type Clock } from './shared/clock.js';
@@ -37,6 +38,8 @@ export interface App {
   listen(): Promise<{ url: string; port: number }>;
   /** Stops taking requests, drains HTTP and WebSocket, then closes the event bus and the database. */
   stop(): Promise<void>;
+  /** Alert rules evaluated as events arrive and on a timer; `idle()` resolves once evaluations queued so far are done. */
+  alertWatch: AlertWatch;
   /** Closes the WebSocket connections whose token has expired by the server clock (also done every second). */
   closeExpiredSessions(): number;
 }
@@ -58,6 +61,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const events = new FloorEvents(await createEventBus({ redisUrl: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger }), logger, config.database.kind);
   const services = createServices({ config, clock, orm, logger, events });
   orm.em.getEventManager().registerSubscriber(services.bucketMetricsWatcher);
+  const alertWatch = new AlertWatch(services.alerts, events, orm, logger);
+  await alertWatch.start(config.alerts);
   const schema = await createSchema(events.pubSub);
   const limits = { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost };
 
@@ -152,9 +157,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       draining = true;
       await apollo.stop();
       sessions.stop();
+      await alertWatch.stop();
       await events.close();
       if (!options.orm) await orm.close(true);
     },
+    alertWatch,
     closeExpiredSessions: () => sessions.sweep(),
   };
 }

@@ -40,6 +40,10 @@ const schema = z.object({
   /** Reports the SQL statements a request ran in `extensions.sqlStatements` (tests, benchmarks). */
   EXPOSE_SQL_COUNT: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   CLIENT_DIST: z.string().optional(),
+  /** live: alert rules run as events arrive; manual: only on the sweep and evaluateAlerts. */
+  ALERT_EVALUATION: z.enum(['live', 'manual']).default('live'),
+  /** Seconds between sweeps of every alert rule (time alone makes a pause too long); 0 for none. */
+  ALERT_SWEEP_SECONDS: z.coerce.number().int().min(0).default(30),
 });
 
 export interface Config {
@@ -60,6 +64,7 @@ export interface Config {
   maxQueryCost: number;
   exposeSqlCount: boolean;
   clientDist?: string;
+  alerts: { live: boolean; sweepSeconds: number };
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryCost: e.MAX_QUERY_COST,
     exposeSqlCount: e.EXPOSE_SQL_COUNT,
     clientDist: e.CLIENT_DIST,
+    alerts: { live: e.ALERT_EVALUATION === 'live', sweepSeconds: e.ALERT_SWEEP_SECONDS },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { AlertService } from './alerts/alert.service.js';
 import { AccountHistoryService } from './accounts/account-history.service.js';
 import { AccountService } from './accounts/account.service.js';
 import { AssignmentService } from './accounts/assignment.service.js';
@@ -76,6 +77,8 @@ export interface Services {
   /** Announces committed changes that move bucket metrics (registered on the ORM's flushes by the app). */
   bucketMetricsWatcher: BucketMetricsWatcher;
   bucketMetricUpdates: BucketMetricUpdates;
+  /** Alert rules, stored alerts and their evaluation (alerts/). */
+  alerts: AlertService;
   policy: CollectionPolicy;
   /** Today on the floor (FLOOR_TIMEZONE), from the injected clock. */
   businessDate(): LocalDate;
@@ -123,6 +126,7 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
     reports,
     bucketMetricsWatcher,
     bucketMetricUpdates: new BucketMetricUpdates(deps.events, reports, deps.orm, businessDate),
+    alerts: new AlertService(deps.clock, deps.events, kpis, businessDate, deps.logger),
     policy: DEFAULT_POLICY,
     businessDate,
   };

@@ -488,22 +488,24 @@ describe('on one server (in-process events)', () => {
         message: 'Paused for more than 20 minutes',
         raisedAt: server.clock.now().toISOString(),
       });
+      // Ids of alerts never stored: the event carries everything the subscription shows.
+      const [rolledBack, committed] = [globalId('Alert', 800_001), globalId('Alert', 800_002)];
       const sub = subscribe(server.wsUrl, await tokenOf('supervisor1@demo.test'), ALERTS, { teamId: team1 });
       let n = 0;
-      await untilLive(sub, async () => events.alertRaised(orm.em.fork(), alert(`warm-up-${(n += 1)}`)));
+      await untilLive(sub, async () => events.alertRaised(orm.em.fork(), alert(globalId('Alert', 900_000 + (n += 1)))));
 
       await expect(
         orm.em.fork().transactional(async (tx) => {
-          events.alertRaised(tx, alert('rolled-back'));
+          events.alertRaised(tx, alert(rolledBack));
           throw new Error('the transaction fails after publishing was asked for');
         }),
       ).rejects.toThrow('the transaction fails');
       await orm.em.fork().transactional(async (tx) => {
-        events.alertRaised(tx, alert('committed'));
+        events.alertRaised(tx, alert(committed));
       });
-      const event = await sub.waitFor('alertRaised', (a) => a.id === 'committed');
+      const event = await sub.waitFor('alertRaised', (a) => a.id === committed);
       expect(event.value).toEqual({
-        id: 'committed',
+        id: committed,
         kind: 'AGENT_PAUSED_TOO_LONG',
         message: 'Paused for more than 20 minutes',
         raisedAt: server.clock.now().toISOString(),
@@ -511,7 +513,7 @@ describe('on one server (in-process events)', () => {
         agent: { email: 'agent3@demo.test' },
         account: null,
       });
-      expect(sub.values('alertRaised').map((a) => a.id)).not.toContain('rolled-back');
+      expect(sub.values('alertRaised').map((a) => a.id)).not.toContain(rolledBack);
     });
 
     it('publishes what a released savepoint asked for only when the outer transaction commits', async () => {
@@ -582,7 +584,7 @@ describe('on one server (in-process events)', () => {
       let n = 0;
       const teamId = localId(team1);
       await untilLive(sub, async () =>
-        events.alertRaised(orm.em.fork(), { id: `idle-${(n += 1)}`, kind: 'BROKEN_PROMISE' as never, teamId, message: 'probe', raisedAt: server.clock.now().toISOString() }),
+        events.alertRaised(orm.em.fork(), { id: globalId('Alert', 910_000 + (n += 1)), kind: 'BROKEN_PROMISE' as never, teamId, message: 'probe', raisedAt: server.clock.now().toISOString() }),
       );
       const before = server.clock.now();
       expire();

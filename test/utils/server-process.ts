@@ -44,6 +44,8 @@ export async function startServerProcess(config: Config, now: Date, env: Record<
       SEED_ON_EMPTY: 'false',
       SIMULATOR: 'off',
       LOG_LEVEL: 'warn',
+      ALERT_EVALUATION: config.alerts.live ? 'live' : 'manual',
+      ALERT_SWEEP_SECONDS: String(config.alerts.sweepSeconds),
       ...(config.redisUrl ? { REDIS_URL: config.redisUrl, REDIS_CHANNEL_PREFIX: config.redisChannelPrefix } : {}),
       ...env,
     },

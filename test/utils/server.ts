@@ -85,6 +85,10 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
     LOG_LEVEL: 'silent',
     SEED_ON_EMPTY: 'false',
     EXPOSE_SQL_COUNT: 'true',
+    // Alert rules run only when a suite asks (alerts.test.ts): evaluated in the background, they would
+    // write alerts while other suites compare table digests around a refused request.
+    ALERT_EVALUATION: 'manual',
+    ALERT_SWEEP_SECONDS: '0',
     ...overrides,
   });
   const clock = new WatchedClock(NOW);

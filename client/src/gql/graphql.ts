@@ -100,13 +100,33 @@ export type AgingGroupBy =
   | 'PRODUCT'
   | 'TEAM';
 
-/** The floor’s alert rules (issue 5). */
+/** The floor’s alert rules, each set by a manager (alertRules). */
 export type AlertKind =
   | 'AGENT_IN_WRAP_UP_TOO_LONG'
   | 'AGENT_PAUSED_TOO_LONG'
   | 'BROKEN_PROMISE'
   | 'CONTACT_REFUSALS_BURST'
   | 'TEAM_BEHIND_PACE';
+
+/** A change to one alert rule: give only the thresholds of its kind; what is left out stays as it is. */
+export type AlertRuleInput = {
+  /** BROKEN_PROMISE: the smallest promise that alerts, in the floor currency. */
+  amount?: InputMaybe<MoneyInput>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The version you read; a rule changed since is CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  kind: AlertKind;
+  /** TEAM_BEHIND_PACE: the KPIs to watch, at least one. */
+  kpis?: InputMaybe<Array<Kpi>>;
+  /** AGENT_PAUSED_TOO_LONG, AGENT_IN_WRAP_UP_TOO_LONG: seconds, 1-86400. */
+  limitSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** CONTACT_REFUSALS_BURST: refusals of one agent, 1-1000 ... */
+  refusalCount?: InputMaybe<Scalars['Int']['input']>;
+  /** TEAM_BEHIND_PACE: share of the shift, greater than 0 and at most 1. */
+  shiftShare?: InputMaybe<Scalars['Float']['input']>;
+  /** CONTACT_REFUSALS_BURST: ... within this many seconds, 1-86400. */
+  windowSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** An inclusive range of decimal amounts ("1234.56"); either end may be left open. */
 export type AmountRange = {

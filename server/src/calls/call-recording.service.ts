@@ -6,7 +6,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { ContactPoint, ContactPointKind } from '../customers/contact-point.entity.js';
 import { Customer } from '../customers/customer.entity.js';
 import { DisputeKind } from '../disputes/dispute.entity.js';
-import { badInput, conflict } from '../graphql/errors.js';
+import { AppError, badInput, conflict } from '../graphql/errors.js';
 import { decodeIdOf } from '../graphql/ids.js';
 import { Payment } from '../payments/payment.entity.js';
 import type { PaymentInput } from '../payments/payment.inputs.js';
@@ -134,6 +134,16 @@ export class CallRecordingService {
         return call;
       });
     } catch (error) {
+      if (error instanceof AppError && error.extensions.code === 'CONTACT_NOT_ALLOWED') {
+        // Nothing was written; the alert rules still hear of it, to spot a burst of refusals.
+        services.events.contactRefused({
+          agentId: v.agentId!,
+          teamId: v.teamId ?? null,
+          accountId,
+          blockedBy: (error.extensions.blockedBy as string[] | undefined) ?? [],
+          at: this.clock.now().toISOString(),
+        });
+      }
       // Two requests raced with one payment key: one got in (the other met its account version or its
       // payment key first); the other returns the winner's call.
       if (input.payment && (error instanceof UniqueConstraintViolationException || error instanceof OptimisticLockError)) {

@@ -28,6 +28,8 @@ import { PaymentPlan } from '../plans/payment-plan.entity.js';
 import { PromiseToPay } from '../promises/promise-to-pay.entity.js';
 import { Referral } from '../referrals/referral.entity.js';
 import { WriteOff } from '../writeoffs/write-off.entity.js';
+import { AlertRule } from '../alerts/alert-rule.entity.js';
+import { Alert } from '../alerts/alert.entity.js';
 
 export const entities = [
   NodeEntity,
@@ -60,4 +62,6 @@ export const entities = [
   Portfolio,
   AccountLease,
   TreatmentStrategy,
+  AlertRule,
+  Alert,
 ];

@@ -16,6 +16,8 @@ import { PaymentPlan } from '../plans/payment-plan.entity.js';
 import { PromiseToPay } from '../promises/promise-to-pay.entity.js';
 import { Referral } from '../referrals/referral.entity.js';
 import { WriteOff } from '../writeoffs/write-off.entity.js';
+import { Alert } from '../alerts/alert.entity.js';
+import { AlertRule } from '../alerts/alert-rule.entity.js';
 import { notFound } from './errors.js';
 import { decodeId } from './ids.js';
 
@@ -42,6 +44,8 @@ const NODE_TYPES: Record<string, Scoped> = {
   Dispute: { entity: Dispute, scope: onVisibleAccount },
   WriteOff: { entity: WriteOff, scope: onVisibleAccount },
   AuditEvent: { entity: AuditEvent, scope: wholeFloorOnly },
+  Alert: { entity: Alert, scope: (v) => ({ team: teamScope(v) }) },
+  AlertRule: { entity: AlertRule, scope: () => ({}) },
 };
 
 export class NodeService {

@@ -28,6 +28,7 @@ import { ReconciliationItemResolver, ReconciliationResolver } from '../reconcili
 import { NodeResolver } from './node.resolver.js';
 import type { FloorPubSub } from '../realtime/pubsub.js';
 import { realtimeResolvers } from '../realtime/realtime.resolver.js';
+import { alertResolvers } from '../alerts/alert.resolver.js';
 
 export const resolvers = [
   AuthResolver,
@@ -59,6 +60,7 @@ export const resolvers = [
   KpiUpdatedResolver,
   ReportsResolver,
   ...realtimeResolvers,
+  ...alertResolvers,
 ] as const;
 
 /** `pubSub` carries subscription events: in-process, or through Redis across instances (realtime/pubsub.ts). */

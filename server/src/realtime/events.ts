@@ -10,6 +10,9 @@ import { LiveSubscription } from './live-subscription.js';
 import type { EventBus, FloorPubSub } from './pubsub.js';
 import type { AlertRaisedEvent, FloorTopic, FloorTopics, JsonSafe } from './topics.js';
 
+/** Refusals go out on one floor-wide key: the alert rules count them per agent, whatever the team. */
+export const CONTACT_REFUSED_KEY = 'floor';
+
 /** Namespace of the advisory locks that keep each team's call log in commit order (PostgreSQL). */
 const CALL_LOG_LOCK = 0x434c4f47; // "CLOG"
 
@@ -81,6 +84,11 @@ export class FloorEvents {
   /** An alert, for `alertRaised`; publish it in the transaction that stores it. */
   alertRaised(em: EntityManager, alert: AlertRaisedEvent): void {
     this.publishAfterCommit(em, 'alertRaised', alert.teamId, alert);
+  }
+
+  /** A call the contact policy refused; nothing was written, so it leaves at once. */
+  contactRefused(event: JsonSafe<FloorTopics['contactRefused']>): void {
+    this.publishNow('contactRefused', CONTACT_REFUSED_KEY, event);
   }
 
   /**

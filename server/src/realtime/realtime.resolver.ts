@@ -1,10 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { Account } from '../accounts/account.entity.js';
 import { Agent } from '../agents/agent.entity.js';
-import { Team } from '../agents/team.entity.js';
 import type { AppContext } from '../graphql/context.js';
+import { decodeIdOf } from '../graphql/ids.js';
+import type { Team } from '../agents/team.entity.js';
 import { AgentStatusChanged } from './agent-status-changed.type.js';
-import { Alert } from './alert.type.js';
+import { Alert } from '../alerts/alert.entity.js';
 import { decodeCallLogCursor, openCallLog, type CallLogItem } from './call-log.js';
 import { CallLogged } from './call-logged.type.js';
 import { enterEventScope, freshEventScope } from './event-scope.js';
@@ -67,16 +68,26 @@ export class RealtimeResolver {
   })
   alertRaised(@Root() event: AlertRaisedEvent, @Arg('teamId', () => ID) _teamId: string, @Ctx() context: AppContext): Alert {
     enterEventScope(context, freshEventScope(context));
-    return {
-      id: event.id,
-      kind: event.kind,
-      message: event.message,
-      raisedAt: new Date(event.raisedAt),
-      teamId: event.teamId,
-      agentId: event.agentId ?? null,
-      accountId: event.accountId ?? null,
-    };
+    return alertOfEvent(event);
   }
+}
+
+/**
+ * The stored alert as the event carries it: every field is in the payload (an alert is raised
+ * unacknowledged), so a push costs no read; the event's id is the stored alert's global id.
+ */
+function alertOfEvent(event: AlertRaisedEvent): Alert {
+  const alert = new Alert();
+  alert.id = decodeIdOf('Alert', event.id);
+  alert.kind = event.kind;
+  alert.message = event.message;
+  alert.raisedAt = new Date(event.raisedAt);
+  alert.team = { id: event.teamId } as Team;
+  alert.agent = event.agentId == null ? null : ({ id: event.agentId } as Agent);
+  alert.account = event.accountId == null ? null : ({ id: event.accountId } as Account);
+  alert.acknowledgedAt = null;
+  alert.acknowledgedBy = null;
+  return alert;
 }
 
 @Resolver(() => CallLogged)
@@ -100,22 +111,4 @@ export class AgentStatusChangedResolver {
   }
 }
 
-@Resolver(() => Alert)
-export class AlertResolver {
-  @FieldResolver(() => Team)
-  async team(@Root() alert: Alert, @Ctx() { loaders }: AppContext): Promise<Team> {
-    return (await loaders.team.load(alert.teamId))!;
-  }
-
-  @FieldResolver(() => Agent, { nullable: true })
-  agent(@Root() alert: Alert, @Ctx() { loaders }: AppContext): Promise<Agent | null> | null {
-    return alert.agentId == null ? null : loaders.agent.load(alert.agentId);
-  }
-
-  @FieldResolver(() => Account, { nullable: true, description: 'Null when the account is outside the subscriber’s reach.' })
-  account(@Root() alert: Alert, @Ctx() { loaders }: AppContext): Promise<Account | null> | null {
-    return alert.accountId == null ? null : loaders.account.load(alert.accountId);
-  }
-}
-
-export const realtimeResolvers = [RealtimeResolver, CallLoggedResolver, AgentStatusChangedResolver, AlertResolver] as const;
+export const realtimeResolvers = [RealtimeResolver, CallLoggedResolver, AgentStatusChangedResolver] as const;

@@ -33,6 +33,7 @@ export interface FloorTopics {
   callLogged: CallLoggedEvent;
   agentStatusChanged: AgentStatusChangedEvent;
   alertRaised: AlertRaisedEvent;
+  contactRefused: ContactRefusedEvent;
 }
 
 export type FloorTopic = Extract<keyof FloorTopics, string>;
@@ -58,9 +59,21 @@ export interface AgentStatusChangedEvent {
   at: IsoInstant;
 }
 
+/**
+ * recordCall refused an outbound call the contact policy blocks (published on one floor-wide key at
+ * once: a refused call writes nothing, so there is no transaction to wait for). Alert rules count them.
+ */
+export interface ContactRefusedEvent {
+  agentId: number;
+  teamId: number | null;
+  accountId: number;
+  blockedBy: string[];
+  at: IsoInstant;
+}
+
 /** Something on the floor needs a supervisor's attention (keyed by team). */
 export interface AlertRaisedEvent {
-  /** The alert's id (its global id once alerts are stored). */
+  /** The stored alert's global id. */
   id: string;
   kind: AlertKind;
   teamId: number;
@@ -71,7 +84,7 @@ export interface AlertRaisedEvent {
   raisedAt: IsoInstant;
 }
 
-/** The alert rules of issue 5; the rules themselves come with the alerts work. */
+/** The floor's alert rules (alerts/alert-rules.ts). */
 export enum AlertKind {
   TEAM_BEHIND_PACE = 'TEAM_BEHIND_PACE',
   AGENT_PAUSED_TOO_LONG = 'AGENT_PAUSED_TOO_LONG',

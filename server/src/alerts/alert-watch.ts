@@ -1,0 +1,83 @@
+import type { Logger } from 'pino';
+import type { Orm } from '../db/orm.js';
+import { KPI_TOPIC_KEY, type KpiChangedEvent } from '../kpis/kpi-updates.js';
+import { CONTACT_REFUSED_KEY, type FloorEvents } from '../realtime/events.js';
+import type { LiveSubscription } from '../realtime/live-subscription.js';
+import type { ContactRefusedEvent } from '../realtime/topics.js';
+import type { AlertService } from './alert.service.js';
+
+export interface AlertWatchOptions {
+  /** Evaluate as events arrive (kpiUpdated, contactRefused). */
+  live: boolean;
+  /** Seconds between sweeps of every rule; 0 for none. */
+  sweepSeconds: number;
+}
+
+/**
+ * Runs the alert rules as the floor moves: on every committed KPI change (a call, a presence change, a
+ * promise settled) and every refused call, from this instance or, with Redis, any other; and on a
+ * sweep, for what time alone makes true (an agent paused too long, a team falling behind with no call).
+ * Evaluations run one at a time, so a burst of events never piles up concurrent writers.
+ */
+export class AlertWatch {
+  private readonly subscriptions: Array<LiveSubscription<unknown>> = [];
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly alerts: AlertService,
+    private readonly events: FloorEvents,
+    private readonly orm: Orm,
+    private readonly logger: Pick<Logger, 'error'>,
+  ) {}
+
+  async start(options: AlertWatchOptions): Promise<void> {
+    if (options.live) {
+      const kpis = this.events.subscribe('kpiUpdated', KPI_TOPIC_KEY);
+      const refusals = this.events.subscribe('contactRefused', CONTACT_REFUSED_KEY);
+      this.subscriptions.push(kpis as LiveSubscription<unknown>, refusals as LiveSubscription<unknown>);
+      await Promise.all([kpis.ready, refusals.ready]);
+      void this.drain(kpis, (event: KpiChangedEvent) => this.alerts.onKpisChanged(this.orm.em.fork(), event.agentIds));
+      void this.drain(refusals, (event: ContactRefusedEvent) => this.alerts.onContactRefused(this.orm.em.fork(), event));
+    }
+    if (options.sweepSeconds > 0) {
+      this.timer = setInterval(() => void this.run(() => this.alerts.sweep(this.orm.em.fork())), options.sweepSeconds * 1000);
+      this.timer.unref();
+    }
+  }
+
+  /** Stops listening and waits for the evaluation under way, so nothing touches a closed database. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await Promise.all(this.subscriptions.map((s) => s.return()));
+    await this.queue;
+  }
+
+  /** Resolves once every evaluation queued so far has finished (tests wait on it). */
+  idle(): Promise<unknown> {
+    return this.queue;
+  }
+
+  private async drain<T>(live: LiveSubscription<T>, evaluate: (event: T) => Promise<unknown>): Promise<void> {
+    for (;;) {
+      const { value, done } = await live.next();
+      if (done || this.stopped) return;
+      void this.run(() => evaluate(value));
+    }
+  }
+
+  private run(evaluate: () => Promise<unknown>): Promise<unknown> {
+    this.queue = this.queue.then(async () => {
+      if (this.stopped) return;
+      try {
+        await evaluate();
+      } catch (error) {
+        // A failed evaluation is retried by the next event or sweep; it never stops the watch.
+        this.logger.error({ err: error }, 'alert rules could not be evaluated');
+      }
+    });
+    return this.queue;
+  }
+}
