@@ -21,6 +21,8 @@ export interface AlertWatchOptions {
  */
 export class AlertWatch {
   private readonly subscriptions: Array<LiveSubscription<unknown>> = [];
+  /** Agents whose KPIs moved since the evaluation queued for them started: one evaluation takes them all. */
+  private readonly movedAgents = new Set<number>();
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -38,8 +40,8 @@ export class AlertWatch {
       const refusals = this.events.subscribe('contactRefused', CONTACT_REFUSED_KEY);
       this.subscriptions.push(kpis as LiveSubscription<unknown>, refusals as LiveSubscription<unknown>);
       await Promise.all([kpis.ready, refusals.ready]);
-      void this.drain(kpis, (event: KpiChangedEvent) => this.alerts.onKpisChanged(this.orm.em.fork(), event.agentIds));
-      void this.drain(refusals, (event: ContactRefusedEvent) => this.alerts.onContactRefused(this.orm.em.fork(), event));
+      void this.drain(kpis, (event: KpiChangedEvent) => this.kpisChanged(event.agentIds));
+      void this.drain(refusals, (event: ContactRefusedEvent) => void this.run(() => this.alerts.onContactRefused(this.orm.em.fork(), event)));
     }
     if (options.sweepSeconds > 0) {
       this.timer = setInterval(() => void this.run(() => this.alerts.sweep(this.orm.em.fork())), options.sweepSeconds * 1000);
@@ -60,11 +62,27 @@ export class AlertWatch {
     return this.queue;
   }
 
-  private async drain<T>(live: LiveSubscription<T>, evaluate: (event: T) => Promise<unknown>): Promise<void> {
+  /**
+   * A busy floor moves KPIs hundreds of times a second; each change queuing its own evaluation would grow
+   * the queue without bound. Changes that arrive while one is waiting join it instead.
+   */
+  private kpisChanged(agentIds: readonly number[]): void {
+    const queued = this.movedAgents.size > 0;
+    for (const id of agentIds) this.movedAgents.add(id);
+    if (!queued && this.movedAgents.size > 0) void this.run(() => this.alerts.onKpisChanged(this.orm.em.fork(), this.takeMovedAgents()));
+  }
+
+  private takeMovedAgents(): number[] {
+    const ids = [...this.movedAgents];
+    this.movedAgents.clear();
+    return ids;
+  }
+
+  private async drain<T>(live: LiveSubscription<T>, handle: (event: T) => void): Promise<void> {
     for (;;) {
       const { value, done } = await live.next();
       if (done || this.stopped) return;
-      void this.run(() => evaluate(value));
+      handle(value);
     }
   }
 
