@@ -7,6 +7,7 @@ import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { authorization, getToken, signOut, subscribe } from './auth';
 import { readableErrors } from './errors';
+import { liveClosed, liveConnected, liveConnecting, resetLive } from './live/connection';
 
 /** Same origin as the page: the server serves the app and GraphQL, and `vite dev` proxies /graphql. */
 export const GRAPHQL_PATH = '/graphql';
@@ -25,6 +26,18 @@ export function createApolloClient(): ApolloClient {
       return value ? { authorization: value } : {};
     },
     lazy: true,
+    // A floor screen stays open all shift: keep retrying through server restarts and network drops.
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => true,
+    retryWait: async (retries) => {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** retries, 5_000)));
+    },
+    keepAlive: 10_000,
+    on: {
+      connecting: liveConnecting,
+      connected: liveConnected,
+      closed: liveClosed,
+    },
   });
 
   const httpLink = new HttpLink({ uri: GRAPHQL_PATH });
@@ -69,6 +82,7 @@ export function createApolloClient(): ApolloClient {
     signedInAs = now;
     // Nothing one agent fetched may show to the next; live subscriptions reconnect with the new token.
     void client.clearStore();
+    resetLive();
     wsClient.terminate();
   });
 

@@ -1,0 +1,3 @@
+export function ManagerPage() {
+  return null;
+}
