@@ -79,9 +79,12 @@ export function AgentGrid({ teamId, large }: { teamId: string; large?: boolean }
                 {tEnum('presence', a.presence)}
                 {a.pauseReason ? ` · ${tEnum('pause', a.pauseReason)}` : ''}
               </span>
-              <span className="agent-time" aria-label={t('agents.time')}>
-                {a.presence === 'OFFLINE' ? '' : formatDuration(seconds)}
-              </span>
+              {a.presence !== 'OFFLINE' && (
+                <span className="agent-time">
+                  <span className="visually-hidden">{t('agents.time')} </span>
+                  {formatDuration(seconds)}
+                </span>
+              )}
             </li>
           );
         })}

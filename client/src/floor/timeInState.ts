@@ -29,12 +29,12 @@ const STEPS: Record<Exclude<Presence, 'OFFLINE'>, Array<{ from: number; colour: 
   WRAP_UP: [
     { from: 0, colour: { name: 'khaki', background: '#f0e68c', text: DARK } },
     { from: 60, colour: { name: 'yellow', background: '#ffff00', text: DARK } },
-    { from: 300, colour: { name: 'olive', background: '#808000', text: LIGHT } },
+    { from: 300, colour: { name: 'olive', background: '#808000', text: DARK } },
   ],
   PAUSED: [
     { from: 0, colour: { name: 'khaki', background: '#f0e68c', text: DARK } },
     { from: 60, colour: { name: 'yellow', background: '#ffff00', text: DARK } },
-    { from: 300, colour: { name: 'olive', background: '#808000', text: LIGHT } },
+    { from: 300, colour: { name: 'olive', background: '#808000', text: DARK } },
   ],
 };
 
