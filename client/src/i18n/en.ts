@@ -196,6 +196,11 @@ export const en = {
   'role.MANAGER': 'Manager',
   'role.ADMIN': 'Admin',
   'role.ANALYST': 'Analyst',
+  'paymentMethod.CARD_TERMINAL': 'Card terminal',
+  'paymentMethod.ONLINE': 'Online',
+  'paymentMethod.BANK_TRANSFER': 'Bank transfer',
+  'paymentMethod.CASH': 'Cash',
+  'paymentMethod.CHECK': 'Check',
 } as const;
 
 export type MessageId = keyof typeof en;

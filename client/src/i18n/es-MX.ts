@@ -198,4 +198,9 @@ export const esMX: Record<MessageId, string> = {
   'role.MANAGER': 'Gerente',
   'role.ADMIN': 'Administrador',
   'role.ANALYST': 'Analista',
+  'paymentMethod.CARD_TERMINAL': 'Terminal bancaria',
+  'paymentMethod.ONLINE': 'En línea',
+  'paymentMethod.BANK_TRANSFER': 'Transferencia',
+  'paymentMethod.CASH': 'Efectivo',
+  'paymentMethod.CHECK': 'Cheque',
 };
