@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { ErrorBanner } from '../components/ErrorBanner';
 import { ContactCheckDocument } from '../gql/graphql';
 import { useT } from '../i18n/locale';
 
@@ -9,9 +10,9 @@ export interface Blocked {
 
 /** What the contact policy says about dialling this phone now, before the agent dials. */
 export function ContactStatus({ accountId, phoneId, refused }: { accountId: string; phoneId: string; refused?: Blocked | null }) {
-  const { data } = useQuery(ContactCheckDocument, { variables: { accountId, phoneId }, fetchPolicy: 'network-only' });
+  const { data, error } = useQuery(ContactCheckDocument, { variables: { accountId, phoneId }, fetchPolicy: 'network-only' });
   const decision = refused ? { allowed: false, ...refused } : data?.contactCheck;
-  if (!decision) return null;
+  if (!decision) return <ErrorBanner error={error} testId="contact-error" />;
   return <ContactDecisionView allowed={decision.allowed} blockedBy={decision.blockedBy} nextAllowedAt={decision.nextAllowedAt ?? null} />;
 }
 

@@ -32,16 +32,22 @@ export function DeskPage() {
   const [setStatus] = useMutation(SetAgentStatusDocument);
   const [presence, setPresence] = useState<Presence>(me.presence);
 
-  const open = (item: WorklistItemFieldsFragment) => {
+  const show = (item: WorklistItemFieldsFragment) => {
     setNothingNext(false);
     setSelected({ accountId: item.account.id, phoneId: item.phone.id });
+  };
+
+  // A team-pool account is readable only while leased to the agent: nextAccount takes the lease.
+  const open = (item: WorklistItemFieldsFragment) => {
+    if (item.account.assignedAgent?.id === me.id || item.leaseExpiresAt) show(item);
+    else void takeNext();
   };
 
   const takeNext = async () => {
     try {
       const { data } = await nextAccount();
       const item = data?.nextAccount;
-      if (item) open(item);
+      if (item) show(item);
       else {
         setSelected(null);
         setNothingNext(true);
@@ -92,7 +98,7 @@ export function DeskPage() {
       <div className="desk-grid">
         <section className="panel" aria-labelledby="worklist-title">
           <h2 id="worklist-title">{t('desk.worklist')}</h2>
-          <Worklist items={worklist.data?.worklist ?? []} selectedId={selected?.accountId ?? null} onOpen={open} />
+          <Worklist items={worklist.data?.worklist ?? []} selectedId={selected?.accountId ?? null} onOpen={open} myId={me.id} />
         </section>
         <div className="desk-call">
           {nothingNext && (

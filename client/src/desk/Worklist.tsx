@@ -2,7 +2,7 @@ import type { WorklistItemFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/locale';
 
 /** The accounts the agent may call now, best first, each with why it is there. */
-export function Worklist({ items, selectedId, onOpen }: { items: WorklistItemFieldsFragment[]; selectedId: string | null; onOpen: (item: WorklistItemFieldsFragment) => void }) {
+export function Worklist({ items, selectedId, onOpen, myId }: { items: WorklistItemFieldsFragment[]; selectedId: string | null; onOpen: (item: WorklistItemFieldsFragment) => void; myId: string }) {
   const { t, tEnum, money } = useT();
   if (items.length === 0) return <p className="muted">{t('desk.worklistEmpty')}</p>;
   return (
@@ -17,6 +17,7 @@ export function Worklist({ items, selectedId, onOpen }: { items: WorklistItemFie
             data-testid="worklist-item"
             data-account-id={item.account.id}
             data-reason={item.reason}
+            data-own={item.account.assignedAgent?.id === myId ? 'true' : 'false'}
           >
             <span className="worklist-rank">{item.rank}</span>
             <span className="worklist-main">

@@ -37,6 +37,8 @@ export async function openPage(browser: Browser, options: { viewport?: { width: 
     locale: options.locale ?? 'en-US',
   });
   const page = await context.newPage();
+  // playwright-core waits forever by default; a missing element should fail the test instead.
+  page.setDefaultTimeout(10_000);
   await page.clock.install({ time: NOW });
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
