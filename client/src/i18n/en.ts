@@ -201,6 +201,7 @@ export const en = {
   'paymentMethod.BANK_TRANSFER': 'Bank transfer',
   'paymentMethod.CASH': 'Cash',
   'paymentMethod.CHECK': 'Check',
+  'common.find': 'Find',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -203,4 +203,5 @@ export const esMX: Record<MessageId, string> = {
   'paymentMethod.BANK_TRANSFER': 'Transferencia',
   'paymentMethod.CASH': 'Efectivo',
   'paymentMethod.CHECK': 'Cheque',
+  'common.find': 'Buscar',
 };
