@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { useSubscription } from '@apollo/client/react';
-import { CallLoggedDocument, type CallLoggedSubscription } from '../gql/graphql';
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { CallLoggedDocument, RecentCallsDocument, type CallLoggedSubscription, type RecentCallsQuery } from '../gql/graphql';
+import { isContact, isRightPartyContact } from './outcomes';
 import { useLive } from '../live/connection';
 
 export type FeedCall = CallLoggedSubscription['callLogged'];
@@ -44,5 +45,26 @@ export function useCallFeed(teamId: string, onCall?: (call: FeedCall) => void): 
     },
   });
 
-  return calls;
+  // What happened before the screen opened, so a fresh screen is not empty; live calls go on top.
+  const recent = useQuery(RecentCallsDocument, { variables: { teamId } });
+  const older = (recent.data?.calls.nodes ?? []).filter((c) => !seen.current.has(c.id)).map(fromCall);
+  return older.length ? [...calls, ...older].slice(0, KEEP) : calls;
+}
+
+function fromCall(c: RecentCallsQuery['calls']['nodes'][number]): FeedCall {
+  return {
+    callId: c.id,
+    cursor: '',
+    disposition: c.disposition,
+    contact: isContact(c.disposition),
+    rightPartyContact: isRightPartyContact(c.disposition),
+    direction: c.direction,
+    recordedAt: c.createdAt,
+    talkSeconds: c.talkSeconds,
+    agent: c.agent,
+    account: c.account ?? null,
+    promiseAmount: null,
+    paymentAmount: null,
+    planTotal: null,
+  };
 }
