@@ -29,8 +29,10 @@ const FIELD_LABEL: Record<CaptureField, MessageId> = {
   dueDate: 'capture.dueDate',
   method: 'capture.method',
   reference: 'capture.reference',
+  instalments: 'capture.instalments',
   reasonCode: 'capture.reasonCode',
-  disputeReason: 'common.reason',
+  reason: 'common.reason',
+  routeTo: 'capture.routeTo',
   callbackAt: 'capture.callbackAt',
 };
 
@@ -178,7 +180,15 @@ export function CaptureForm({ account, defaultPhoneId, onRecorded, now = () => n
       {choice?.fields.map((field) => (
         <label key={field} className="field">
           <span>{t(FIELD_LABEL[field])}</span>
-          {field === 'method' ? (
+          {field === 'routeTo' ? (
+            <select value={state.routeTo} onChange={(e) => set({ routeTo: e.target.value as CaptureState['routeTo'] })} data-field="routeTo">
+              {(['CUSTOMER_SERVICE', 'RETENTION', 'PHONE_BANKING', 'REMEDIAL', 'SUPERVISOR', 'LEGAL', 'OUTSIDE_AGENCY'] as const).map((q) => (
+                <option key={q} value={q}>
+                  {tEnum('referralQueue', q)}
+                </option>
+              ))}
+            </select>
+          ) : field === 'method' ? (
             <select value={state.method} onChange={(e) => set({ method: e.target.value as CaptureState['method'] })} data-field="method">
               {(['CARD_TERMINAL', 'ONLINE', 'BANK_TRANSFER', 'CASH', 'CHECK'] as const).map((m) => (
                 <option key={m} value={m}>
@@ -189,7 +199,7 @@ export function CaptureForm({ account, defaultPhoneId, onRecorded, now = () => n
           ) : (
             <input
               type={field === 'dueDate' ? 'date' : field === 'callbackAt' ? 'datetime-local' : 'text'}
-              inputMode={field === 'amount' ? 'decimal' : undefined}
+              inputMode={field === 'amount' ? 'decimal' : field === 'instalments' ? 'numeric' : undefined}
               value={state[field]}
               onChange={(e) => set({ [field]: e.target.value })}
               aria-invalid={problem === field}

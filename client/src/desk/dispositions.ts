@@ -1,7 +1,7 @@
 import type { Disposition } from '../gql/graphql';
 
 /** The fields a disposition implies on the capture form (DOMAIN.md §3). */
-export type CaptureField = 'amount' | 'dueDate' | 'method' | 'reference' | 'reasonCode' | 'disputeReason' | 'callbackAt';
+export type CaptureField = 'amount' | 'dueDate' | 'instalments' | 'method' | 'reference' | 'reasonCode' | 'reason' | 'routeTo' | 'callbackAt';
 
 export interface DispositionChoice {
   disposition: Disposition;
@@ -15,11 +15,13 @@ export interface DispositionChoice {
 export const DISPOSITIONS: DispositionChoice[] = [
   { disposition: 'PROMISE_TO_PAY', key: 'p', contact: true, fields: ['amount', 'dueDate'] },
   { disposition: 'PAYMENT_TAKEN', key: 'y', contact: true, fields: ['amount', 'method', 'reference'] },
+  { disposition: 'PAYMENT_PLAN', key: 'l', contact: true, fields: ['amount', 'instalments', 'dueDate'] },
   { disposition: 'REFUSED_TO_PAY', key: 'r', contact: true, fields: ['reasonCode'] },
   { disposition: 'HARDSHIP', key: 'h', contact: true, fields: ['reasonCode'] },
   { disposition: 'CALLBACK_REQUESTED', key: 'c', contact: true, fields: ['callbackAt'] },
-  { disposition: 'DISPUTE', key: 'd', contact: true, fields: ['disputeReason'] },
-  { disposition: 'ALREADY_PAID', key: 'k', contact: true, fields: ['disputeReason'] },
+  { disposition: 'DISPUTE', key: 'd', contact: true, fields: ['reason'] },
+  { disposition: 'ALREADY_PAID', key: 'k', contact: true, fields: ['reason'] },
+  { disposition: 'ROUTED', key: 'g', contact: true, fields: ['routeTo', 'reason'] },
   { disposition: 'CEASE_REQUEST', key: 's', contact: true, fields: [] },
   { disposition: 'THIRD_PARTY_MESSAGE', key: 't', contact: true, fields: [] },
   { disposition: 'THIRD_PARTY_NO_MESSAGE', key: 'u', contact: true, fields: [] },

@@ -259,6 +259,15 @@ export const en = {
   'kpi.RIGHT_PARTY_CONTACTS': 'Right-party contacts',
   'kpi.RPC_RATE': 'RPC rate',
   'kpi.TALK_SECONDS': 'Talk time (s)',
+  'referralQueue.CUSTOMER_SERVICE': 'Customer service',
+  'referralQueue.RETENTION': 'Retention',
+  'referralQueue.PHONE_BANKING': 'Phone banking',
+  'referralQueue.REMEDIAL': 'Remedial',
+  'referralQueue.SUPERVISOR': 'Supervisor',
+  'referralQueue.LEGAL': 'Legal',
+  'referralQueue.OUTSIDE_AGENCY': 'Outside agency',
+  'capture.instalments': 'Monthly instalments',
+  'capture.routeTo': 'Route to',
 } as const;
 
 export type MessageId = keyof typeof en;

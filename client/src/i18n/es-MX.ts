@@ -261,4 +261,13 @@ export const esMX: Record<MessageId, string> = {
   'kpi.RIGHT_PARTY_CONTACTS': 'Contactos con titular',
   'kpi.RPC_RATE': 'Tasa de titular',
   'kpi.TALK_SECONDS': 'Tiempo en conversación (s)',
+  'referralQueue.CUSTOMER_SERVICE': 'Servicio a clientes',
+  'referralQueue.RETENTION': 'Retención',
+  'referralQueue.PHONE_BANKING': 'Banca telefónica',
+  'referralQueue.REMEDIAL': 'Recuperación especial',
+  'referralQueue.SUPERVISOR': 'Supervisor',
+  'referralQueue.LEGAL': 'Jurídico',
+  'referralQueue.OUTSIDE_AGENCY': 'Despacho externo',
+  'capture.instalments': 'Parcialidades mensuales',
+  'capture.routeTo': 'Canalizar a',
 };
