@@ -122,6 +122,23 @@ describe('supervisor floor', () => {
     await screenshot(page, 'floor-live-call');
   });
 
+  it("an agent's status change reaches the grid within 2 seconds, coloured for its state", async () => {
+    const token = await login(server.url, 'agent2@demo.test');
+    const me = ok(await gql(server.url, '{ me { id } }', {}, token)).me;
+    const tile = page.locator(`[data-testid="agent-tile"][data-agent-id="${me.id}"]`);
+    ok(await gql(server.url, 'mutation { setAgentStatus(status: PAUSED, pauseReason: COACHING) { presence } }', {}, token));
+    await expect.poll(() => tile.getAttribute('data-presence'), { timeout: LIVE_BOUND_MS, interval: 50 }).toBe('PAUSED');
+    expect(await tile.getAttribute('data-colour')).toBe('khaki');
+    expect(await tile.textContent()).toContain('Coaching');
+    // VICIdial's thresholds: yellow from a minute, olive from five.
+    await page.clock.runFor(61_000);
+    await expect.poll(() => tile.getAttribute('data-colour')).toBe('yellow');
+    await page.clock.runFor(240_000);
+    await expect.poll(() => tile.getAttribute('data-colour')).toBe('olive');
+    ok(await gql(server.url, 'mutation { setAgentStatus(status: AVAILABLE) { presence } }', {}, token));
+    await expect.poll(() => tile.getAttribute('data-presence'), { timeout: LIVE_BOUND_MS }).toBe('AVAILABLE');
+  });
+
   it('after a server restart the floor shows it is reconnecting, then catches up with no gap', async () => {
     const { port, databaseUrl, clock } = server;
     const newestBefore = await page.getByTestId('feed-item').first().getAttribute('data-call-id');
