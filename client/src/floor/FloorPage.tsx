@@ -1,14 +1,17 @@
+import { lazy, Suspense } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useT } from '../i18n/locale';
 import { AgentGrid } from './AgentGrid';
 import { AlertsPanel } from './AlertsPanel';
-import { BucketPanel } from './BucketPanel';
 import { KpiCards } from './KpiCards';
 import { LeaderboardPanel } from './LeaderboardPanel';
 import { LiveFeed } from './LiveFeed';
 import { useCallFeed } from './useCallFeed';
 import { useFloorTeam } from './useFloorTeam';
 import { useLiveKpis } from './useLiveKpis';
+
+// The chart library is the largest dependency: loaded with the panel, not with the app.
+const BucketPanel = lazy(() => import('./BucketPanel').then((m) => ({ default: m.BucketPanel })));
 
 /** The supervisor's screen: the team's day and month, its agents, and what is happening now. */
 export function FloorPage() {
@@ -58,7 +61,9 @@ function TeamFloor({ teamId }: { teamId: string }) {
         <LiveFeed calls={calls} />
         <LeaderboardPanel teamId={teamId} version={day.kpis?.asOf ?? null} />
         <AlertsPanel teamId={teamId} />
-        <BucketPanel />
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <BucketPanel />
+        </Suspense>
       </div>
     </>
   );

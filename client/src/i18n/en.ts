@@ -268,6 +268,20 @@ export const en = {
   'referralQueue.OUTSIDE_AGENCY': 'Outside agency',
   'capture.instalments': 'Monthly instalments',
   'capture.routeTo': 'Route to',
+  'portfolio.accounts': '{n, plural, one {account} other {accounts}}',
+  'portfolio.updating': 'updating…',
+  'portfolio.searchHint': 'Customer name or external ref',
+  'portfolio.search': 'Search accounts',
+  'portfolio.externalRef': 'External ref',
+  'portfolio.customer': 'Customer',
+  'portfolio.dpd': 'DPD',
+  'portfolio.lastCall': 'Last call',
+  'portfolio.openPromise': 'Open promise',
+  'portfolio.empty': 'No accounts match these filters.',
+  'portfolio.shown': 'Showing {shown} of {total}',
+  'portfolio.loadMore': 'Load more',
+  'portfolio.unassigned': 'Unassigned',
+  'portfolio.due': 'due {date}',
 } as const;
 
 export type MessageId = keyof typeof en;
