@@ -139,6 +139,25 @@ describe('supervisor floor', () => {
     await expect.poll(() => tile.getAttribute('data-presence'), { timeout: LIVE_BOUND_MS }).toBe('AVAILABLE');
   });
 
+  it('an alert raised for the team shows in the alerts panel within 2 seconds', async () => {
+    const { events, orm } = server.app.services;
+    const teamId = await scalar(asTestServer(), 'select id from team where name = ?', ['Team 1']);
+    const agentId = await scalar(asTestServer(), "select id from agent where email = 'agent3@demo.test'");
+    events.alertRaised(orm.em.fork(), {
+      id: 'e2e-alert-1',
+      kind: 'AGENT_PAUSED_TOO_LONG' as never,
+      teamId,
+      agentId,
+      accountId: null,
+      message: 'Paused for more than 20 minutes',
+      raisedAt: server.clock.now().toISOString(),
+    });
+    const alert = page.locator('[data-testid="alert-item"][data-kind="AGENT_PAUSED_TOO_LONG"]');
+    await alert.waitFor({ timeout: LIVE_BOUND_MS });
+    expect(await alert.textContent()).toContain('Paused too long');
+    expect(await alert.textContent()).toContain('Paused for more than 20 minutes');
+  });
+
   it('after a server restart the floor shows it is reconnecting, then catches up with no gap', async () => {
     const { port, databaseUrl, clock } = server;
     const newestBefore = await page.getByTestId('feed-item').first().getAttribute('data-call-id');
