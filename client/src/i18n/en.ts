@@ -282,6 +282,11 @@ export const en = {
   'portfolio.loadMore': 'Load more',
   'portfolio.unassigned': 'Unassigned',
   'portfolio.due': 'due {date}',
+  'error.signIn': 'Sign in first.',
+  'error.forbidden': 'Not allowed for your role.',
+  'error.tooMuch': 'The request asks for too much at once. Narrow the filters and try again.',
+  'error.network': 'The server cannot be reached. Check the connection and try again.',
+  'error.internal': 'Something went wrong on the server. Try again; if it keeps happening, report it with the time.',
 } as const;
 
 export type MessageId = keyof typeof en;

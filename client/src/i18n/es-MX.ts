@@ -284,4 +284,9 @@ export const esMX: Record<MessageId, string> = {
   'portfolio.loadMore': 'Cargar más',
   'portfolio.unassigned': 'Sin asignar',
   'portfolio.due': 'vence {date}',
+  'error.signIn': 'Inicia sesión primero.',
+  'error.forbidden': 'Tu rol no lo permite.',
+  'error.tooMuch': 'La solicitud pide demasiado a la vez. Acota los filtros e inténtalo de nuevo.',
+  'error.network': 'No se puede contactar al servidor. Revisa la conexión e inténtalo de nuevo.',
+  'error.internal': 'Algo falló en el servidor. Inténtalo de nuevo; si se repite, repórtalo con la hora.',
 };
