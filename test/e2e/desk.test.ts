@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { gql, login, ok } from '../utils/graphql.js';
 import { globalId, sql } from '../utils/oracle.js';
 import type { TestServer } from '../utils/server.js';
 import { NOW } from '../utils/template.js';
-import { axeViolations, launchBrowser, openPage, pageErrors, screenshot, signIn } from './utils/browser.js';
+import { axeViolations, launchBrowser, openPage, pageErrors, screenshot, screenshotName, signIn } from './utils/browser.js';
 import { startDashboardServer, type DashboardServer } from './utils/server.js';
 
 /**
@@ -26,6 +26,9 @@ describe('agent desk', () => {
     server = await startDashboardServer();
     browser = await launchBrowser();
     page = await openPage(browser);
+  });
+  afterEach(async (context) => {
+    if (page && !page.isClosed()) await screenshot(page, screenshotName('desk', context.task.name));
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { AccountPool, money } from '../utils/accounts.js';
 import { gql, login, ok } from '../utils/graphql.js';
 import { globalId, scalar } from '../utils/oracle.js';
 import type { TestServer } from '../utils/server.js';
-import { axeViolations, launchBrowser, openPage, pageErrors, screenshot, signIn } from './utils/browser.js';
+import { axeViolations, launchBrowser, openPage, pageErrors, screenshot, screenshotName, signIn } from './utils/browser.js';
 import { startDashboardServer, type DashboardServer } from './utils/server.js';
 
 /**
@@ -82,6 +82,9 @@ describe('supervisor floor', () => {
       if (holdSockets) held.push(ws);
       else ws.connectToServer();
     });
+  });
+  afterEach(async (context) => {
+    if (page && !page.isClosed()) await screenshot(page, screenshotName('floor', context.task.name));
   });
   afterAll(async () => {
     await browser?.close();

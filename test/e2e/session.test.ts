@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { gql, login, ok } from '../utils/graphql.js';
 import { globalId, scalar } from '../utils/oracle.js';
 import type { TestServer } from '../utils/server.js';
-import { axeViolations, launchBrowser, openPage, pageErrors, screenshot, signIn } from './utils/browser.js';
+import { axeViolations, launchBrowser, openPage, pageErrors, screenshot, screenshotName, signIn } from './utils/browser.js';
 import { startDashboardServer, type DashboardServer } from './utils/server.js';
 
 /**
@@ -21,6 +21,9 @@ describe('session, language, wallboard and manager', () => {
   beforeAll(async () => {
     server = await startDashboardServer();
     browser = await launchBrowser();
+  });
+  afterEach(async (context) => {
+    if (page && !page.isClosed()) await screenshot(page, screenshotName('session', context.task.name));
   });
   afterAll(async () => {
     await browser?.close();

@@ -90,3 +90,14 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
   });
 }
+
+/** A file name from a test's name: every test leaves its last screen under test/e2e/output. */
+export function screenshotName(file: string, test: string): string {
+  const slug = test
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
+  return `${file}--${slug}`;
+}
