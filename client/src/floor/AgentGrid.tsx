@@ -30,8 +30,14 @@ export function AgentGrid({ teamId, large }: { teamId: string; large?: boolean }
     setLoadedAt(Date.now());
   }, [teamId]);
 
+  // After a reconnect the changes heard before may be stale: read every agent's state again.
   useEffect(() => {
-    if (generation > 1) void refetch();
+    if (generation <= 1) return;
+    void refetch().then(({ data: fresh }) => {
+      const now = new Map((fresh?.agents.nodes ?? []).map((a) => [a.id, a.presence]));
+      // A change still in force keeps its start; one overtaken while offline is dropped.
+      setChanges((prev) => Object.fromEntries(Object.entries(prev).filter(([id, c]) => now.get(id) === c.presence)));
+    });
   }, [generation, refetch]);
 
   useSubscription(AgentStatusChangedDocument, {
