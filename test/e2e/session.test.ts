@@ -141,6 +141,30 @@ describe('session, language, wallboard and manager', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it('a manager finds a write-off request by account and approves it', async () => {
+    const [row] = await oracle()
+      .orm.em.fork()
+      .getConnection()
+      .execute(
+        `select a.id, a.external_ref from account a join agent g on g.id = a.assigned_agent_id where g.email = 'agent5@demo.test' and a.status = 'ACTIVE' order by a.id limit 1`,
+      );
+    const accountId = globalId('Account', Number(row.id));
+    const agent = await login(server.url, 'agent5@demo.test');
+    const request = ok(await gql(server.url, 'mutation($a: ID!) { requestWriteOff(accountId: $a, reason: "Customer deceased, no estate") { id status } }', { a: accountId }, agent));
+    expect(request.requestWriteOff.status).toBe('REQUESTED');
+
+    await freshPage();
+    await signIn(page, server.origin, 'manager@demo.test');
+    await page.getByTestId('approvals-search').fill(String(row.external_ref));
+    await page.getByTestId('approvals-search').press('Enter');
+    const account = page.getByTestId('approval-account').first();
+    await account.getByText('Customer deceased, no estate').waitFor();
+    await account.getByRole('button', { name: 'Approve' }).click();
+    await account.getByText('Nothing waiting.').waitFor();
+    const [status] = await oracle().orm.em.fork().getConnection().execute('select status from account where id = ?', [Number(row.id)]);
+    expect(status.status).toBe('WRITTEN_OFF');
+  });
+
   async function scalarName(email: string): Promise<string> {
     const rows = await oracle().orm.em.fork().getConnection().execute('select name from agent where email = ?', [email]);
     return String(rows[0].name);
