@@ -1,14 +1,17 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { LeaderboardDocument } from '../gql/graphql';
+import { LeaderboardDocument, type Kpi } from '../gql/graphql';
 import { localDate } from '../format';
 import { useT } from '../i18n/locale';
 
-/** The team ranked by collected amount today; read again whenever the team's figures move. */
-export function LeaderboardPanel({ teamId, version, limit = 10 }: { teamId: string; version: string | null; limit?: number }) {
-  const { t, money, decimal } = useT();
+const RANKED_BY: Kpi[] = ['COLLECTED_AMOUNT', 'PROMISED_AMOUNT', 'PROMISES', 'RIGHT_PARTY_CONTACTS', 'ATTEMPTS'];
+
+/** The team ranked by a KPI today; read again whenever the team's figures move. */
+export function LeaderboardPanel({ teamId, version, limit = 10, choosable = true }: { teamId: string; version: string | null; limit?: number; choosable?: boolean }) {
+  const { t, tEnum, money, decimal } = useT();
+  const [kpi, setKpi] = useState<Kpi>('COLLECTED_AMOUNT');
   const { data, refetch } = useQuery(LeaderboardDocument, {
-    variables: { teamId, kpi: 'COLLECTED_AMOUNT', period: 'DAY', date: localDate() },
+    variables: { teamId, kpi, period: 'DAY', date: localDate() },
   });
   useEffect(() => {
     if (version) void refetch();
@@ -16,7 +19,19 @@ export function LeaderboardPanel({ teamId, version, limit = 10 }: { teamId: stri
   const entries = data?.leaderboard.entries ?? [];
   return (
     <section className="panel" aria-labelledby="leaderboard-title">
-      <h2 id="leaderboard-title">{t('leaderboard.title')}</h2>
+      <h2 id="leaderboard-title">{t('leaderboard.title', { kpi: tEnum('kpi', kpi) })}</h2>
+      {choosable && (
+        <label className="field-inline">
+          <span>{t('leaderboard.rankBy')}</span>
+          <select value={kpi} onChange={(e) => setKpi(e.target.value as Kpi)} data-testid="leaderboard-kpi">
+            {RANKED_BY.map((k) => (
+              <option key={k} value={k}>
+                {tEnum('kpi', k)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {data && entries.length === 0 && <p className="muted">{t('leaderboard.empty')}</p>}
       <ol className="leaderboard" data-testid="leaderboard">
         {entries.slice(0, limit).map((e) => (

@@ -70,7 +70,7 @@ export const en = {
   'feed.promise': 'promise {amount}',
   'feed.payment': 'payment {amount}',
   'feed.plan': 'plan {amount}',
-  'leaderboard.title': 'Leaderboard · collected today',
+  'leaderboard.title': 'Leaderboard · {kpi} today',
   'leaderboard.rank': 'Rank',
   'leaderboard.empty': 'No figures yet.',
   'buckets.title': 'Buckets this month',
@@ -287,6 +287,7 @@ export const en = {
   'error.tooMuch': 'The request asks for too much at once. Narrow the filters and try again.',
   'error.network': 'The server cannot be reached. Check the connection and try again.',
   'error.internal': 'Something went wrong on the server. Try again; if it keeps happening, report it with the time.',
+  'leaderboard.rankBy': 'Rank by',
 } as const;
 
 export type MessageId = keyof typeof en;

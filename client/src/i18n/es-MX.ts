@@ -72,7 +72,7 @@ export const esMX: Record<MessageId, string> = {
   'feed.promise': 'promesa {amount}',
   'feed.payment': 'pago {amount}',
   'feed.plan': 'convenio {amount}',
-  'leaderboard.title': 'Clasificación · cobrado hoy',
+  'leaderboard.title': 'Clasificación · {kpi} hoy',
   'leaderboard.rank': 'Lugar',
   'leaderboard.empty': 'Aún no hay cifras.',
   'buckets.title': 'Tramos este mes',
@@ -289,4 +289,5 @@ export const esMX: Record<MessageId, string> = {
   'error.tooMuch': 'La solicitud pide demasiado a la vez. Acota los filtros e inténtalo de nuevo.',
   'error.network': 'No se puede contactar al servidor. Revisa la conexión e inténtalo de nuevo.',
   'error.internal': 'Algo falló en el servidor. Inténtalo de nuevo; si se repite, repórtalo con la hora.',
+  'leaderboard.rankBy': 'Ordenar por',
 };

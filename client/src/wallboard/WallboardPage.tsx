@@ -81,7 +81,7 @@ function TeamWall({ teamId }: { teamId: string }) {
       <div className="wallboard-grid">
         <AgentGrid teamId={teamId} large />
         <LiveFeed calls={calls} limit={8} />
-        <LeaderboardPanel teamId={teamId} version={day.kpis?.asOf ?? null} limit={5} />
+        <LeaderboardPanel teamId={teamId} version={day.kpis?.asOf ?? null} limit={5} choosable={false} />
       </div>
     </>
   );
