@@ -135,7 +135,9 @@ describe('session, language, wallboard and manager', () => {
     const violations = await axeViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
 
-    await page.goto(`${server.origin}/floor?team=${encodeURIComponent(team2)}`);
+    await page.getByTestId('nav-floor').click();
+    await page.getByTestId('team-picker').selectOption(team2);
+    await expect.poll(() => page.getByTestId('floor-page').getAttribute('data-team-id')).toBe(team2);
     await page.getByTestId('kpi-day-attempts').waitFor();
     expect(await page.getByTestId('kpi-day-attempts').textContent()).toContain('Target 321');
     expect(pageErrors(page)).toEqual([]);

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { TeamsDocument } from '../gql/graphql';
-import { navigate, usePath } from '../router';
+import { navigate, usePath, useSearch } from '../router';
 import { useMe } from '../session/me';
 
 /** The team a floor screen shows: a supervisor's own; others pick one (?team=), the first by default. */
@@ -10,7 +10,7 @@ export function useFloorTeam(): { teamId: string | null; teamName: string; teams
   const own = me.role === 'SUPERVISOR' || me.role === 'AGENT';
   const { data } = useQuery(TeamsDocument, { skip: own });
   const teams = own ? (me.team ? [me.team] : []) : (data?.teams.nodes ?? []);
-  const asked = new URLSearchParams(window.location.search).get('team');
+  const asked = useSearch().get('team');
   const chosen = (own ? me.team : (teams.find((t) => t.id === asked) ?? teams[0])) ?? null;
   return {
     teamId: chosen?.id ?? null,

@@ -10,7 +10,8 @@ import { useLive } from '../live/connection';
  */
 export function useLiveKpis(scope: KpiScope, scopeId: string | null, period: KpiPeriod): { kpis: KpiCardsFieldsFragment | null; error: unknown } {
   const skip = scope !== 'FLOOR' && !scopeId;
-  const query = useQuery(TeamKpisDocument, { variables: { scope, scopeId, period, date: localDate() }, skip });
+  // Figures move all day: a screen that opens shows the cache at once and reads them again.
+  const query = useQuery(TeamKpisDocument, { variables: { scope, scopeId, period, date: localDate() }, skip, fetchPolicy: 'cache-and-network' });
   const live = useSubscription(KpiUpdatedDocument, { variables: { scope, scopeId, period }, skip });
   const { generation } = useLive();
   const { refetch } = query;
