@@ -20,7 +20,7 @@ interface AgentState {
 export function AgentGrid({ teamId, large }: { teamId: string; large?: boolean }) {
   const { t, tEnum } = useT();
   const now = useNow(1000);
-  const { data, refetch } = useQuery(TeamAgentsDocument, { variables: { teamId } });
+  const { data, refetch } = useQuery(TeamAgentsDocument, { variables: { teamId }, fetchPolicy: 'cache-and-network' });
   const [changes, setChanges] = useState<Record<string, { presence: Presence; pauseReason: string | null; since: number; name: string }>>({});
   const [loadedAt, setLoadedAt] = useState(() => Date.now());
   const { generation } = useLive();

@@ -8,7 +8,7 @@ import { useT } from '../i18n/locale';
 export function BucketPanel() {
   const { t, money, percent, count } = useT();
   const month = localDate().slice(0, 7);
-  const { data } = useQuery(BucketMetricsDocument, { variables: { month } });
+  const { data } = useQuery(BucketMetricsDocument, { variables: { month }, fetchPolicy: 'cache-and-network' });
   const rows = data?.bucketMetrics.buckets ?? [];
   const chart = rows.map((r) => ({ bucket: r.bucket, cure: r.cureRate ?? 0, roll: r.rollRate ?? 0 }));
   return (

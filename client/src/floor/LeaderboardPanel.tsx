@@ -12,6 +12,7 @@ export function LeaderboardPanel({ teamId, version, limit = 10, choosable = true
   const [kpi, setKpi] = useState<Kpi>('COLLECTED_AMOUNT');
   const { data, refetch } = useQuery(LeaderboardDocument, {
     variables: { teamId, kpi, period: 'DAY', date: localDate() },
+    fetchPolicy: 'cache-and-network',
   });
   useEffect(() => {
     if (version) void refetch();

@@ -46,7 +46,7 @@ export function useCallFeed(teamId: string, onCall?: (call: FeedCall) => void): 
   });
 
   // What happened before the screen opened, so a fresh screen is not empty; live calls go on top.
-  const recent = useQuery(RecentCallsDocument, { variables: { teamId } });
+  const recent = useQuery(RecentCallsDocument, { variables: { teamId }, fetchPolicy: 'cache-and-network' });
   const older = (recent.data?.calls.nodes ?? []).filter((c) => !seen.current.has(c.id)).map(fromCall);
   return older.length ? [...calls, ...older].slice(0, KEEP) : calls;
 }
