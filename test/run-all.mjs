@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `pnpm test`: the whole suite. Builds the server, runs the unit tests, then the API suite on SQLite
- * and - when TEST_DATABASE_URL points at PostgreSQL - the same suite again on PostgreSQL.
+ * and - when TEST_DATABASE_URL points at PostgreSQL - the same suite again on PostgreSQL; then builds
+ * the client, runs its component tests, and the dashboard suite in Chromium against the real server.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,9 +22,9 @@ function run(name, command, args, env = {}) {
   return result.status === 0;
 }
 
-function vitest(name, filter, reportName, env = {}) {
+function vitest(name, filter, reportName, env = {}, extraArgs = []) {
   const report = join(reports, `${reportName}.json`);
-  run(name, 'pnpm', ['--filter', filter, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  run(name, 'pnpm', ['--filter', filter, 'exec', 'vitest', 'run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
   try {
     const json = JSON.parse(readFileSync(report, 'utf8'));
     totals.passed += json.numPassedTests;
@@ -43,7 +44,10 @@ if (run('build server', 'pnpm', ['--filter', '@openfloor/server', 'build'])) {
   } else {
     console.log('\n(TEST_DATABASE_URL is not set: the PostgreSQL leg is not run; .ci/run sets it.)');
   }
-  run('build client', 'pnpm', ['--filter', '@openfloor/client', 'build']);
+  vitest('client component tests', '@openfloor/client', 'client');
+  if (run('build client', 'pnpm', ['--filter', '@openfloor/client', 'build'])) {
+    vitest('dashboard in Chromium', '@openfloor/test', 'e2e', { TEST_DB: 'sqlite' }, ['--config', 'vitest.e2e.config.ts']);
+  }
 }
 rmSync(reports, { recursive: true, force: true });
 

@@ -5,8 +5,9 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
-import { authorization, getToken, signOut, subscribe } from './auth';
+import { authorization, EXPIRED_NOTICE, getToken, signOut, subscribe } from './auth';
 import { readableErrors } from './errors';
+import { liveClosed, liveConnected, liveConnecting, resetLive } from './live/connection';
 
 /** Same origin as the page: the server serves the app and GraphQL, and `vite dev` proxies /graphql. */
 export const GRAPHQL_PATH = '/graphql';
@@ -14,6 +15,12 @@ export const GRAPHQL_PATH = '/graphql';
 export function graphqlWsUrl(location: Location): string {
   const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${protocol}//${location.host}${GRAPHQL_PATH}`;
+}
+
+const SESSION_REFUSED = new Set([4401, 4403]);
+
+function isSessionRefusal(event: unknown): boolean {
+  return typeof event === 'object' && event !== null && 'code' in event && SESSION_REFUSED.has((event as { code: number }).code);
 }
 
 export function createApolloClient(): ApolloClient {
@@ -25,6 +32,22 @@ export function createApolloClient(): ApolloClient {
       return value ? { authorization: value } : {};
     },
     lazy: true,
+    // A floor screen stays open all shift: keep retrying through server restarts and network drops.
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: (event) => !isSessionRefusal(event),
+    retryWait: async (retries) => {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** retries, 5_000)));
+    },
+    keepAlive: 10_000,
+    on: {
+      connecting: liveConnecting,
+      connected: liveConnected,
+      closed: (event) => {
+        liveClosed();
+        // The server closes with 4401 when the session expires and 4403 when it refuses the token.
+        if (isSessionRefusal(event) && getToken() !== null) signOut(EXPIRED_NOTICE);
+      },
+    },
   });
 
   const httpLink = new HttpLink({ uri: GRAPHQL_PATH });
@@ -69,6 +92,7 @@ export function createApolloClient(): ApolloClient {
     signedInAs = now;
     // Nothing one agent fetched may show to the next; live subscriptions reconnect with the new token.
     void client.clearStore();
+    resetLive();
     wsClient.terminate();
   });
 

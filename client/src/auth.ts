@@ -10,6 +10,7 @@ type Listener = () => void;
 const listeners = new Set<Listener>();
 
 let token: string | null = readStoredToken();
+let expiryTimer: ReturnType<typeof setTimeout> | undefined;
 /** Why the last session ended when the user did not ask for it; shown on the sign-in page. */
 let signOutNotice: string | null = null;
 
@@ -35,6 +36,36 @@ function notify(): void {
   for (const listener of listeners) listener();
 }
 
+/** The token's `exp` (ms since epoch), read without verifying: the server stays the judge. */
+export function tokenExpiry(value: string): number | null {
+  const part = value.split('.')[1];
+  if (!part) return null;
+  try {
+    const json: unknown = JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/')));
+    const exp = json && typeof json === 'object' && 'exp' in json ? json.exp : undefined;
+    return typeof exp === 'number' ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
+export const EXPIRED_NOTICE = 'SESSION_EXPIRED';
+
+/** Ends the session when its token runs out, rather than at the next failed request. */
+function scheduleExpiry(): void {
+  clearTimeout(expiryTimer);
+  if (!token) return;
+  const expiry = tokenExpiry(token);
+  if (expiry === null) return;
+  const left = expiry - Date.now();
+  if (left <= 0) {
+    signOut(EXPIRED_NOTICE);
+    return;
+  }
+  // setTimeout holds at most ~24.8 days.
+  expiryTimer = setTimeout(scheduleExpiry, Math.min(left, 2 ** 31 - 1));
+}
+
 export function getToken(): string | null {
   return token;
 }
@@ -48,6 +79,7 @@ export function signIn(newToken: string): void {
   token = newToken;
   signOutNotice = null;
   writeStoredToken(newToken);
+  scheduleExpiry();
   notify();
 }
 
@@ -57,6 +89,7 @@ export function signOut(notice?: string): void {
   token = null;
   signOutNotice = notice ?? null;
   writeStoredToken(null);
+  clearTimeout(expiryTimer);
   notify();
 }
 
@@ -75,8 +108,11 @@ window.addEventListener('storage', (event) => {
   const stored = readStoredToken();
   if (stored === token) return;
   token = stored;
+  scheduleExpiry();
   notify();
 });
+
+scheduleExpiry();
 
 export function useToken(): string | null {
   return useSyncExternalStore(subscribe, getToken);

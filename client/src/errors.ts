@@ -5,6 +5,8 @@ import type { GraphQLFormattedError } from 'graphql';
 export interface ReadableError {
   code: string;
   message: string;
+  /** The server's own words, when it sent any. */
+  serverMessage?: string;
 }
 
 const NETWORK = 'NETWORK_ERROR';
@@ -39,7 +41,7 @@ function describe(code: string, serverMessage: string): string {
 function fromFormatted(errors: readonly GraphQLFormattedError[]): ReadableError[] {
   return errors.map((e) => {
     const code = errorCode(e);
-    return { code, message: describe(code, e.message) };
+    return { code, message: describe(code, e.message), serverMessage: e.message };
   });
 }
 

@@ -21,6 +21,12 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, currentPath);
 }
 
+/** The query string, for pages whose state lives in it (?team=, ?account=). */
+export function useSearch(): URLSearchParams {
+  const search = useSyncExternalStore(subscribe, () => window.location.search);
+  return new URLSearchParams(search);
+}
+
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === window.location.pathname + window.location.search) return;
   if (options.replace) window.history.replaceState(null, '', to);

@@ -1,15 +1,14 @@
 import type { ReactNode } from 'react';
-import { useQuery } from '@apollo/client/react';
 import { signOut } from '../auth';
-import { MeDocument } from '../gql/graphql';
-import { humanize } from '../format';
+import { LocaleSwitcher, useT } from '../i18n/locale';
+import { LiveIndicator } from '../live/LiveIndicator';
 import { Link, navigate } from '../router';
-import { ErrorBanner } from './ErrorBanner';
+import { navFor, useMe } from '../session/me';
 
-/** The frame around every signed-in page: who is signed in, navigation, sign-out. */
+/** The frame around every signed-in page: who is signed in, navigation, language, live state, sign-out. */
 export function Shell({ children }: { children: ReactNode }) {
-  const { data, error } = useQuery(MeDocument);
-  const me = data?.me;
+  const me = useMe();
+  const { t, tEnum } = useT();
 
   const handleSignOut = () => {
     signOut();
@@ -18,39 +17,41 @@ export function Shell({ children }: { children: ReactNode }) {
 
   return (
     <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
       <header className="topbar">
-        <span className="brand">OpenFloor</span>
-        <nav className="nav" aria-label="Pages">
-          <Link to="/portfolio" data-testid="nav-portfolio">
-            Portfolio
-          </Link>
+        <span className="brand">{t('app.name')}</span>
+        <nav className="nav" aria-label={t('shell.pages')}>
+          {navFor(me.role).map((item) => (
+            <Link key={item.to} to={item.to} data-testid={`nav-${item.to.slice(1)}`}>
+              {t(item.label)}
+            </Link>
+          ))}
         </nav>
+        <LiveIndicator />
+        <LocaleSwitcher />
         <div className="whoami" data-testid="whoami">
-          {me ? (
-            <>
-              <span className="whoami-name" data-testid="me-name">
-                {me.name}
-              </span>
-              <span className="whoami-meta">
-                <span data-testid="me-role">{humanize(me.role)}</span>
-                {me.team && (
-                  <>
-                    {' · '}
-                    <span data-testid="me-team">{me.team.name}</span>
-                  </>
-                )}
-              </span>
-            </>
-          ) : (
-            <span className="whoami-meta">…</span>
-          )}
+          <span className="whoami-name" data-testid="me-name">
+            {me.name}
+          </span>
+          <span className="whoami-meta">
+            <span data-testid="me-role" data-role={me.role}>
+              {tEnum('role', me.role)}
+            </span>
+            {me.team && (
+              <>
+                {' · '}
+                <span data-testid="me-team">{me.team.name}</span>
+              </>
+            )}
+          </span>
           <button type="button" className="button-quiet" data-testid="sign-out" onClick={handleSignOut}>
-            Sign out
+            {t('shell.signOut')}
           </button>
         </div>
       </header>
-      <main className="page">
-        <ErrorBanner error={error} testId="me-error" />
+      <main className="page" id="main" tabIndex={-1}>
         {children}
       </main>
     </div>

@@ -1,12 +1,10 @@
-import { Link } from '../router';
+import { useT } from '../i18n/locale';
 
 export function NotFoundPage() {
+  const { t } = useT();
   return (
     <section className="empty" data-testid="not-found">
-      <h1>Page not found</h1>
-      <p>
-        <Link to="/portfolio">Go to the portfolio</Link>
-      </p>
+      <h1>{t('notFound')}</h1>
     </section>
   );
 }

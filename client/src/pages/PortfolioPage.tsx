@@ -11,7 +11,7 @@ import {
   type Bucket,
   type PortfolioQuery,
 } from '../gql/graphql';
-import { formatCount, formatDay, formatInstant, formatMoney, humanize } from '../format';
+import { useT } from '../i18n/locale';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 
 const PAGE_SIZE = 50;
@@ -29,6 +29,7 @@ const FIRST_DIRECTION: Record<AccountOrderField, AccountOrder['direction']> = {
 };
 
 export function PortfolioPage() {
+  const { t, count } = useT();
   const [buckets, setBuckets] = useState<Set<Bucket>>(() => new Set());
   const [searchText, setSearchText] = useState('');
   const search = useDebouncedValue(searchText.trim(), SEARCH_DELAY_MS);
@@ -72,19 +73,19 @@ export function PortfolioPage() {
   return (
     <section className="portfolio">
       <div className="page-head">
-        <h1>Portfolio</h1>
+        <h1>{t('nav.portfolio')}</h1>
         <p className="muted" aria-live="polite">
           {accounts ? (
             <>
               <span data-testid="portfolio-total" data-count={accounts.totalCount}>
-                {formatCount(accounts.totalCount)}
+                {count(accounts.totalCount)}
               </span>{' '}
-              {accounts.totalCount === 1 ? 'account' : 'accounts'}
+              {t('portfolio.accounts', { n: accounts.totalCount })}
             </>
           ) : (
-            'Loading…'
+            t('common.loading')
           )}
-          {refreshing && accounts && <span className="updating"> · updating…</span>}
+          {refreshing && accounts && <span className="updating"> · {t('portfolio.updating')}</span>}
         </p>
       </div>
 
@@ -93,8 +94,8 @@ export function PortfolioPage() {
         <input
           type="search"
           className="search"
-          placeholder="Customer name or external ref"
-          aria-label="Search accounts"
+          placeholder={t('portfolio.searchHint')}
+          aria-label={t('portfolio.search')}
           value={searchText}
           onChange={(e) => setSearchText(e.target.value)}
           data-testid="portfolio-search"
@@ -107,14 +108,14 @@ export function PortfolioPage() {
         <table className="table" data-testid="portfolio-table" aria-busy={refreshing || loadingMore}>
           <thead>
             <tr>
-              <SortableHeader field="EXTERNAL_REF" label="External ref" orderBy={orderBy} onSort={sortBy} />
-              <th scope="col">Customer</th>
-              <th scope="col">Bucket</th>
-              <SortableHeader field="DPD" label="DPD" orderBy={orderBy} onSort={sortBy} numeric />
-              <SortableHeader field="BALANCE" label="Balance" orderBy={orderBy} onSort={sortBy} numeric />
-              <th scope="col">Agent</th>
-              <th scope="col">Last call</th>
-              <th scope="col">Open promise</th>
+              <SortableHeader field="EXTERNAL_REF" label={t('portfolio.externalRef')} orderBy={orderBy} onSort={sortBy} />
+              <th scope="col">{t('portfolio.customer')}</th>
+              <th scope="col">{t('account.bucket')}</th>
+              <SortableHeader field="DPD" label={t('portfolio.dpd')} orderBy={orderBy} onSort={sortBy} numeric />
+              <SortableHeader field="BALANCE" label={t('account.balance')} orderBy={orderBy} onSort={sortBy} numeric />
+              <th scope="col">{t('agents.name')}</th>
+              <th scope="col">{t('portfolio.lastCall')}</th>
+              <th scope="col">{t('portfolio.openPromise')}</th>
             </tr>
           </thead>
           <tbody>
@@ -124,7 +125,7 @@ export function PortfolioPage() {
             {accounts && rows.length === 0 && (
               <tr>
                 <td colSpan={8} className="empty-row" data-testid="portfolio-empty">
-                  No accounts match these filters.
+                  {t('portfolio.empty')}
                 </td>
               </tr>
             )}
@@ -135,11 +136,11 @@ export function PortfolioPage() {
       {accounts && (
         <div className="table-foot">
           <span className="muted" data-testid="portfolio-shown">
-            Showing {formatCount(rows.length)} of {formatCount(accounts.totalCount)}
+            {t('portfolio.shown', { shown: count(rows.length), total: count(accounts.totalCount) })}
           </span>
           {accounts.pageInfo.hasNextPage && (
             <button type="button" className="button" onClick={loadMore} disabled={loadingMore} data-testid="load-more">
-              {loadingMore ? 'Loading…' : 'Load more'}
+              {loadingMore ? t('common.loading') : t('portfolio.loadMore')}
             </button>
           )}
         </div>
@@ -172,6 +173,7 @@ function SortableHeader({ field, label, orderBy, onSort, numeric }: SortableHead
 }
 
 function AccountTableRow({ account }: { account: AccountRow }) {
+  const { t, tEnum, money, instant, day } = useT();
   const { customer, assignedAgent, lastCall, openPromise } = account;
   return (
     <tr data-testid="portfolio-row" data-account-id={account.id}>
@@ -190,12 +192,12 @@ function AccountTableRow({ account }: { account: AccountRow }) {
         {account.dpd}
       </td>
       <td className="num" data-testid="cell-balance" data-amount={account.balance.amount} data-currency={account.balance.currencyCode}>
-        {formatMoney(account.balance)}
+        {money(account.balance)}
       </td>
-      <td data-testid="cell-agent">{assignedAgent ? assignedAgent.name : <span className="muted">Unassigned</span>}</td>
+      <td data-testid="cell-agent">{assignedAgent ? assignedAgent.name : <span className="muted">{t('portfolio.unassigned')}</span>}</td>
       <td data-testid="cell-last-call">
         {lastCall ? (
-          <span title={formatInstant(lastCall.startedAt)}>{humanize(lastCall.disposition)}</span>
+          <span title={instant(lastCall.startedAt)}>{tEnum('disposition', lastCall.disposition)}</span>
         ) : (
           <span className="muted">—</span>
         )}
@@ -203,8 +205,8 @@ function AccountTableRow({ account }: { account: AccountRow }) {
       <td data-testid="cell-open-promise">
         {openPromise ? (
           <span className="promise">
-            <span className="num">{formatMoney(openPromise.amount)}</span>
-            <span className="muted"> due {formatDay(openPromise.dueDate)}</span>
+            <span className="num">{money(openPromise.amount)}</span>
+            <span className="muted"> {t('portfolio.due', { date: day(openPromise.dueDate) })}</span>
           </span>
         ) : (
           <span className="muted">—</span>

@@ -1,13 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { getSignOutNotice, signIn } from '../auth';
+import { EXPIRED_NOTICE, getSignOutNotice, signIn } from '../auth';
+import { LocaleSwitcher, useT } from '../i18n/locale';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { LoginDocument } from '../gql/graphql';
 
 export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const notice = getSignOutNotice();
+  const { t } = useT();
+  const rawNotice = getSignOutNotice();
+  const notice = rawNotice === EXPIRED_NOTICE ? t('signIn.expired') : rawNotice;
   const [login, { loading, error }] = useMutation(LoginDocument);
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -24,8 +27,8 @@ export function SignInPage() {
   return (
     <main className="sign-in">
       <form className="sign-in-card" onSubmit={handleSubmit} data-testid="sign-in-form" noValidate>
-        <h1>OpenFloor</h1>
-        <p className="muted">Sign in to the collections floor.</p>
+        <h1>{t('app.name')}</h1>
+        <p className="muted">{t('signIn.title')}</p>
         {notice && !error && (
           <p className="notice" role="status" data-testid="sign-in-notice">
             {notice}
@@ -33,7 +36,7 @@ export function SignInPage() {
         )}
         <ErrorBanner error={error} testId="sign-in-error" />
         <label className="field">
-          <span>Email</span>
+          <span>{t('signIn.email')}</span>
           <input
             type="email"
             name="email"
@@ -46,7 +49,7 @@ export function SignInPage() {
           />
         </label>
         <label className="field">
-          <span>Password</span>
+          <span>{t('signIn.password')}</span>
           <input
             type="password"
             name="password"
@@ -58,8 +61,9 @@ export function SignInPage() {
           />
         </label>
         <button type="submit" className="button-primary" disabled={loading || !email || !password} data-testid="sign-in-submit">
-          {loading ? 'Signing in…' : 'Sign in'}
+          {loading ? t('signIn.submitting') : t('signIn.submit')}
         </button>
+        <LocaleSwitcher />
       </form>
     </main>
   );

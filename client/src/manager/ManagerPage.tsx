@@ -1,0 +1,27 @@
+import { useT } from '../i18n/locale';
+import { Approvals } from './Approvals';
+import { BucketGoalForm } from './BucketGoalForm';
+import { FloorOverview } from './FloorOverview';
+import { TargetForm } from './TargetForm';
+
+/** The manager's floor: every team at a glance, targets and bucket goals, approvals, alert rules. */
+export function ManagerPage() {
+  const { t } = useT();
+  return (
+    <div className="manager" data-testid="manager-page">
+      <div className="page-head">
+        <h1>{t('manager.title')}</h1>
+      </div>
+      <FloorOverview />
+      <div className="floor-grid">
+        <TargetForm />
+        <BucketGoalForm />
+        <Approvals />
+        <section className="panel" aria-labelledby="rules-title">
+          <h2 id="rules-title">{t('manager.alertRules')}</h2>
+          <p className="muted">{t('manager.alertRulesLater')}</p>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,190 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import { AccountPool, money } from '../utils/accounts.js';
+import { gql, login, ok } from '../utils/graphql.js';
+import { globalId, scalar } from '../utils/oracle.js';
+import type { TestServer } from '../utils/server.js';
+import { axeViolations, launchBrowser, openPage, pageErrors, screenshot, screenshotName, signIn } from './utils/browser.js';
+import { startDashboardServer, type DashboardServer } from './utils/server.js';
+
+/**
+ * The supervisor floor in Chromium: the team's figures as the API states them, a call recorded
+ * through the API reaching the feed and the KPI cards within 2 seconds, and the screen catching up
+ * after the server restarts.
+ */
+
+const STARTED = '2026-11-18T15:40:00.000Z';
+const ANSWERED = '2026-11-18T15:40:15.000Z';
+const ENDED = '2026-11-18T15:45:15.000Z';
+const LIVE_BOUND_MS = 2_000;
+
+const KPIS = `query($teamId: ID!, $period: KpiPeriod!) { kpis(scope: TEAM, scopeId: $teamId, period: $period, date: "2026-11-18") {
+  attempts { value } promises { value } rightPartyContacts { value } collectedAmount { value { amount } }
+} }`;
+const RECORD = `mutation($input: RecordCallInput!) { recordCall(input: $input) { id } }`;
+
+describe('supervisor floor', () => {
+  let server: DashboardServer;
+  let browser: Browser;
+  let page: Page;
+  let pool: AccountPool;
+  let team1: string;
+  let supervisorToken: string;
+  let holdSockets = false;
+  const held: WebSocketRoute[] = [];
+
+  // The oracle reads the database of whichever server is running now (there is a restart below).
+  const asTestServer = (): TestServer =>
+    ({
+      get orm() {
+        return server.app.services.orm;
+      },
+    }) as unknown as TestServer;
+
+  async function recordPromise(): Promise<string> {
+    const account = await pool.take({ minBalance: 20_000 });
+    const token = await login(server.url, account.agentEmail);
+    const r = ok(
+      await gql(
+        server.url,
+        RECORD,
+        {
+          input: {
+            accountId: account.gid,
+            direction: 'INBOUND',
+            phoneNumber: '+525511112222',
+            startedAt: STARTED,
+            answeredAt: ANSWERED,
+            endedAt: ENDED,
+            talkSeconds: 300,
+            wrapSeconds: 30,
+            disposition: 'PROMISE_TO_PAY',
+            promise: { amount: money(10_000, account.currency), dueDate: '2026-11-25' },
+          },
+        },
+        token,
+      ),
+    );
+    return r.recordCall.id as string;
+  }
+
+  const cardValue = (testId: string) => page.getByTestId(testId).getAttribute('data-value');
+
+  beforeAll(async () => {
+    server = await startDashboardServer();
+    pool = new AccountPool(asTestServer(), 'Team 1');
+    team1 = globalId('Team', await scalar(asTestServer(), 'select id from team where name = ?', ['Team 1']));
+    supervisorToken = await login(server.url, 'supervisor1@demo.test');
+    browser = await launchBrowser();
+    page = await openPage(browser);
+    // Routed from the start (routing patches the page's WebSocket at load); passed through unless held.
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      if (holdSockets) held.push(ws);
+      else ws.connectToServer();
+    });
+  });
+  afterEach(async (context) => {
+    if (page && !page.isClosed()) await screenshot(page, screenshotName('floor', context.task.name));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("a supervisor signs in, lands on the floor and sees the team's figures as the API gives them", async () => {
+    await signIn(page, server.origin, 'supervisor1@demo.test');
+    await page.waitForURL(/\/floor$/);
+    await page.getByTestId('kpi-month-attempts').waitFor();
+    await page.getByTestId('kpi-day-attempts').waitFor();
+
+    const month = ok(await gql(server.url, KPIS, { teamId: team1, period: 'MONTH' }, supervisorToken)).kpis;
+    const day = ok(await gql(server.url, KPIS, { teamId: team1, period: 'DAY' }, supervisorToken)).kpis;
+    expect(await cardValue('kpi-month-attempts')).toBe(String(month.attempts.value));
+    expect(await cardValue('kpi-month-promises')).toBe(String(month.promises.value));
+    expect(await cardValue('kpi-month-collectedAmount')).toBe(month.collectedAmount.value.amount);
+    expect(await cardValue('kpi-day-rightPartyContacts')).toBe(String(day.rightPartyContacts.value));
+    expect(await page.getByTestId('floor-page').getAttribute('data-team-id')).toBe(team1);
+    expect(await page.getByTestId('agent-tile').count()).toBe(10);
+    await page.getByTestId('bucket-row').first().waitFor();
+    await expect.poll(() => page.getByTestId('live-status').getAttribute('data-status')).toBe('connected');
+
+    await screenshot(page, 'floor');
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('a call recorded through the API by an agent appears in the feed and moves the KPI card within 2 seconds', async () => {
+    const before = Number(await cardValue('kpi-day-promises'));
+    const started = Date.now();
+    const callId = await recordPromise();
+    await page.locator(`[data-testid="feed-item"][data-call-id="${callId}"]`).waitFor({ timeout: LIVE_BOUND_MS });
+    await expect.poll(async () => Number(await cardValue('kpi-day-promises')), { timeout: LIVE_BOUND_MS - (Date.now() - started), interval: 50 }).toBe(before + 1);
+    expect(Date.now() - started).toBeLessThan(LIVE_BOUND_MS);
+    expect(await page.locator(`[data-testid="feed-item"][data-call-id="${callId}"]`).getAttribute('data-disposition')).toBe('PROMISE_TO_PAY');
+    await screenshot(page, 'floor-live-call');
+  });
+
+  it("an agent's status change reaches the grid within 2 seconds, coloured for its state", async () => {
+    const token = await login(server.url, 'agent2@demo.test');
+    const me = ok(await gql(server.url, '{ me { id } }', {}, token)).me;
+    const tile = page.locator(`[data-testid="agent-tile"][data-agent-id="${me.id}"]`);
+    ok(await gql(server.url, 'mutation { setAgentStatus(status: PAUSED, pauseReason: COACHING) { presence } }', {}, token));
+    await expect.poll(() => tile.getAttribute('data-presence'), { timeout: LIVE_BOUND_MS, interval: 50 }).toBe('PAUSED');
+    expect(await tile.getAttribute('data-colour')).toBe('khaki');
+    expect(await tile.textContent()).toContain('Coaching');
+    // VICIdial's thresholds: yellow from a minute, olive from five.
+    await page.clock.runFor(61_000);
+    await expect.poll(() => tile.getAttribute('data-colour')).toBe('yellow');
+    await page.clock.runFor(240_000);
+    await expect.poll(() => tile.getAttribute('data-colour')).toBe('olive');
+    ok(await gql(server.url, 'mutation { setAgentStatus(status: AVAILABLE) { presence } }', {}, token));
+    await expect.poll(() => tile.getAttribute('data-presence'), { timeout: LIVE_BOUND_MS }).toBe('AVAILABLE');
+  });
+
+  it('an alert raised for the team shows in the alerts panel within 2 seconds', async () => {
+    const { events, orm } = server.app.services;
+    const teamId = await scalar(asTestServer(), 'select id from team where name = ?', ['Team 1']);
+    const agentId = await scalar(asTestServer(), "select id from agent where email = 'agent3@demo.test'");
+    events.alertRaised(orm.em.fork(), {
+      id: 'e2e-alert-1',
+      kind: 'AGENT_PAUSED_TOO_LONG' as never,
+      teamId,
+      agentId,
+      accountId: null,
+      message: 'Paused for more than 20 minutes',
+      raisedAt: server.clock.now().toISOString(),
+    });
+    const alert = page.locator('[data-testid="alert-item"][data-kind="AGENT_PAUSED_TOO_LONG"]');
+    await alert.waitFor({ timeout: LIVE_BOUND_MS });
+    expect(await alert.textContent()).toContain('Paused too long');
+    expect(await alert.textContent()).toContain('Paused for more than 20 minutes');
+  });
+
+  it('after a server restart the floor shows it is reconnecting, then catches up with no gap', async () => {
+    const { port, databaseUrl, clock } = server;
+    const newestBefore = await page.getByTestId('feed-item').first().getAttribute('data-call-id');
+    await server.stop();
+    await expect.poll(() => page.getByTestId('live-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
+    await screenshot(page, 'floor-reconnecting');
+
+    // Hold the browser's reconnection until a call has been recorded behind its back: that call can
+    // only reach the screen through the cursor the feed resubscribes with.
+    holdSockets = true;
+    server = await startDashboardServer({ databaseUrl, port, now: clock.now() });
+    const missed = await recordPromise();
+    expect(await page.getByTestId('live-status').getAttribute('data-status')).toBe('reconnecting');
+    expect(await page.locator(`[data-testid="feed-item"][data-call-id="${missed}"]`).count()).toBe(0);
+    holdSockets = false;
+    for (const ws of held.splice(0)) await ws.close({ code: 1012, reason: 'the test lets it reconnect' });
+    await page.locator(`[data-testid="feed-item"][data-call-id="${missed}"]`).waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByTestId('live-status').getAttribute('data-status')).toBe('connected');
+    const live = await recordPromise();
+    await page.locator(`[data-testid="feed-item"][data-call-id="${live}"]`).waitFor({ timeout: LIVE_BOUND_MS });
+
+    const ids = await page.getByTestId('feed-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-call-id')));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.slice(0, 3)).toEqual([live, missed, newestBefore]);
+    await screenshot(page, 'floor-after-restart');
+  });
+});

@@ -1,0 +1,174 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { gql, login, ok } from '../utils/graphql.js';
+import { globalId, scalar } from '../utils/oracle.js';
+import type { TestServer } from '../utils/server.js';
+import { axeViolations, launchBrowser, openPage, pageErrors, screenshot, screenshotName, signIn } from './utils/browser.js';
+import { startDashboardServer, type DashboardServer } from './utils/server.js';
+
+/**
+ * The app shell in Chromium: each role's home, a session that survives a reload and ends on sign-out
+ * or when its token expires, English and Spanish; the wallboard rotating through the teams; a manager
+ * setting a target.
+ */
+
+describe('session, language, wallboard and manager', () => {
+  let server: DashboardServer;
+  let browser: Browser;
+  let page: Page;
+  const oracle = (): TestServer => ({ orm: server.app.services.orm }) as unknown as TestServer;
+
+  beforeAll(async () => {
+    server = await startDashboardServer();
+    browser = await launchBrowser();
+  });
+  afterEach(async (context) => {
+    if (page && !page.isClosed()) await screenshot(page, screenshotName('session', context.task.name));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function freshPage(): Promise<Page> {
+    await page?.context().close();
+    page = await openPage(browser);
+    return page;
+  }
+
+  it.each([
+    ['agent1@demo.test', '/desk', 'desk-page'],
+    ['supervisor1@demo.test', '/floor', 'floor-page'],
+    ['manager@demo.test', '/manager', 'manager-page'],
+  ])('%s lands on %s', async (email, path, testId) => {
+    await freshPage();
+    await signIn(page, server.origin, email);
+    await page.waitForURL(new RegExp(`${path}$`));
+    await page.getByTestId(testId).waitFor();
+  });
+
+  it('the session survives a reload and ends on sign-out', async () => {
+    await freshPage();
+    await signIn(page, server.origin, 'supervisor1@demo.test');
+    await page.waitForURL(/\/floor$/);
+    await page.reload();
+    await page.getByTestId('floor-page').waitFor();
+    expect(await page.getByTestId('me-name').textContent()).toBe(await scalarName('supervisor1@demo.test'));
+
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in-form').waitFor();
+    await page.reload();
+    await page.getByTestId('sign-in-form').waitFor();
+    expect(await page.evaluate(() => window.localStorage.getItem('openfloor.token'))).toBeNull();
+  });
+
+  it('the session ends when its token expires, and the sign-in page says why', async () => {
+    await freshPage();
+    await signIn(page, server.origin, 'agent1@demo.test');
+    await page.getByTestId('desk-page').waitFor();
+    // Tokens last 12 hours on the server's clock; the browser's clock started at the same moment.
+    await page.clock.fastForward('12:00:01');
+    await page.getByTestId('sign-in-notice').waitFor();
+    expect(await page.getByTestId('sign-in-notice').textContent()).toBe('Your session has expired. Sign in again.');
+    await screenshot(page, 'session-expired');
+  });
+
+  it('switches to Spanish (es-MX) with money and dates formatted for it, and keeps it across a reload', async () => {
+    await freshPage();
+    await signIn(page, server.origin, 'supervisor1@demo.test');
+    await page.getByTestId('kpi-month-collectedAmount').waitFor();
+    expect(await page.getByTestId('kpi-month-collectedAmount-value').textContent()).toMatch(/^MX\$[\d,]+$/);
+
+    await page.getByTestId('locale-switcher').selectOption('es-MX');
+    await page.getByRole('heading', { name: 'Piso · Team 1' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Este mes', exact: true }).count()).toBe(1);
+    expect(await page.getByTestId('kpi-month-collectedAmount-value').textContent()).toMatch(/^\$[\d,]+$/);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es-MX');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Piso · Team 1' }).waitFor();
+    await screenshot(page, 'floor-es-MX');
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await page.getByTestId('locale-switcher').selectOption('en');
+    await page.getByRole('heading', { name: 'Floor · Team 1' }).waitFor();
+  });
+
+  it('the wallboard fills the screen in large type and rotates through the teams', async () => {
+    await freshPage();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await signIn(page, server.origin, 'manager@demo.test');
+    await page.goto(`${server.origin}/wallboard?rotate=20`);
+    const wall = page.getByTestId('wallboard');
+    await page.getByTestId('wall-kpi-collectedAmount').waitFor();
+    const first = await wall.getAttribute('data-team-id');
+    const fontSize = await page.getByTestId('wall-kpi-collectedAmount-value').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(60);
+    await expect.poll(() => page.getByTestId('live-status').getAttribute('data-status')).toBe('connected');
+    await screenshot(page, 'wallboard');
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+
+    await page.clock.runFor(20_000);
+    await expect.poll(() => wall.getAttribute('data-team-id')).not.toBe(first);
+    await page.keyboard.press('n');
+    const teams = new Set([first]);
+    teams.add(await wall.getAttribute('data-team-id'));
+    await page.clock.runFor(20_000);
+    teams.add(await wall.getAttribute('data-team-id'));
+    expect(teams.size).toBeGreaterThanOrEqual(3);
+  });
+
+  it("a manager sets a team's daily target and the floor reads it", async () => {
+    await freshPage();
+    await signIn(page, server.origin, 'manager@demo.test');
+    await page.getByTestId('team-overview-row').first().waitFor();
+    const team2 = globalId('Team', await scalar(oracle(), 'select id from team where name = ?', ['Team 2']));
+    await page.getByTestId('target-scope').selectOption(team2);
+    await page.getByTestId('target-kpi').selectOption('ATTEMPTS');
+    await page.getByTestId('target-value').fill('321');
+    await page.getByTestId('target-save').click();
+    await page.getByTestId('target-saved').waitFor();
+    const token = await login(server.url, 'manager@demo.test');
+    const kpis = ok(await gql(server.url, `query($t: ID!) { kpis(scope: TEAM, scopeId: $t, period: DAY, date: "2026-11-18") { attempts { target } } }`, { t: team2 }, token)).kpis;
+    expect(kpis.attempts.target).toBe(321);
+    await screenshot(page, 'manager');
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+
+    await page.getByTestId('nav-floor').click();
+    await page.getByTestId('team-picker').selectOption(team2);
+    await expect.poll(() => page.getByTestId('floor-page').getAttribute('data-team-id')).toBe(team2);
+    await page.getByTestId('kpi-day-attempts').waitFor();
+    expect(await page.getByTestId('kpi-day-attempts').textContent()).toContain('Target 321');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('a manager finds a write-off request by account and approves it', async () => {
+    const [row] = await oracle()
+      .orm.em.fork()
+      .getConnection()
+      .execute(
+        `select a.id, a.external_ref from account a join agent g on g.id = a.assigned_agent_id where g.email = 'agent5@demo.test' and a.status = 'ACTIVE' order by a.id limit 1`,
+      );
+    const accountId = globalId('Account', Number(row.id));
+    const agent = await login(server.url, 'agent5@demo.test');
+    const request = ok(await gql(server.url, 'mutation($a: ID!) { requestWriteOff(accountId: $a, reason: "Customer deceased, no estate") { id status } }', { a: accountId }, agent));
+    expect(request.requestWriteOff.status).toBe('REQUESTED');
+
+    await freshPage();
+    await signIn(page, server.origin, 'manager@demo.test');
+    await page.getByTestId('approvals-search').fill(String(row.external_ref));
+    await page.getByTestId('approvals-search').press('Enter');
+    const account = page.getByTestId('approval-account').first();
+    await account.getByText('Customer deceased, no estate').waitFor();
+    await account.getByRole('button', { name: 'Approve' }).click();
+    await account.getByText('Nothing waiting.').waitFor();
+    const [status] = await oracle().orm.em.fork().getConnection().execute('select status from account where id = ?', [Number(row.id)]);
+    expect(status.status).toBe('WRITTEN_OFF');
+  });
+
+  async function scalarName(email: string): Promise<string> {
+    const rows = await oracle().orm.em.fork().getConnection().execute('select name from agent where email = ?', [email]);
+    return String(rows[0].name);
+  }
+});
