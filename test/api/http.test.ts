@@ -19,10 +19,10 @@ describe('operations endpoints', () => {
     expect(await r.json()).toEqual({ status: 'ok' });
   });
 
-  it('answers /readyz with the database it checked', async () => {
+  it('answers /readyz with the database it checked and the transport of its live events', async () => {
     const r = await fetch(`${server.origin}/readyz`);
     expect(r.status).toBe(200);
-    expect(await r.json()).toEqual({ status: 'ready', database: server.config.database.kind });
+    expect(await r.json()).toEqual({ status: 'ready', database: server.config.database.kind, events: 'in-process' });
   });
 
   it('echoes a request id, or makes one', async () => {
