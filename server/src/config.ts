@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { parsePace } from './simulator/options.js';
+import type { Pace } from './simulator/pacing.js';
 
 export type DatabaseKind = 'sqlite' | 'postgresql';
 
@@ -40,6 +42,21 @@ const schema = z.object({
   /** Reports the SQL statements a request ran in `extensions.sqlStatements` (tests, benchmarks). */
   EXPOSE_SQL_COUNT: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   CLIENT_DIST: z.string().optional(),
+  /** The floor simulator inside `pnpm start`: on by default, it runs only when the database is the demo floor. */
+  SIMULATOR: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+  SIMULATOR_AGENTS: z.coerce.number({ message: 'must be a whole number of agents, 1-1000' }).int('must be a whole number of agents, 1-1000').min(1).max(1000).default(40),
+  SIMULATOR_PACE: z
+    .string()
+    .default('real')
+    .transform((v, ctx) => {
+      try {
+        return parsePace(v);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  SIMULATOR_SEED: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').default(1),
 });
 
 export interface Config {
@@ -60,6 +77,7 @@ export interface Config {
   maxQueryCost: number;
   exposeSqlCount: boolean;
   clientDist?: string;
+  simulator: { enabled: boolean; agents: number; pace: Pace; seed: number };
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryCost: e.MAX_QUERY_COST,
     exposeSqlCount: e.EXPOSE_SQL_COUNT,
     clientDist: e.CLIENT_DIST,
+    simulator: { enabled: e.SIMULATOR === 'on', agents: e.SIMULATOR_AGENTS, pace: e.SIMULATOR_PACE, seed: e.SIMULATOR_SEED },
   };
 }
 
