@@ -8,7 +8,7 @@ import { Disposition, DISPOSITIONS, isContact } from '../calls/dispositions.js';
 import type { Prng } from '../db/seed/prng.js';
 import { localDateIn, type LocalDate } from '../shared/dates.js';
 import { formatMinor, parseMinor } from '../shared/money.js';
-import { drawDisposition, drawLength, drawNotes, drawReasonCode, settleDisposition, type AccountState, type Direction } from './call-mix.js';
+import { drawDisposition, drawLength, fitWithin, drawNotes, drawReasonCode, settleDisposition, type AccountState, type Direction } from './call-mix.js';
 import { SimulatorRequestError, type GraphQLClient } from './graphql-client.js';
 import {
   ACCOUNT,
@@ -72,7 +72,12 @@ interface Call {
   account: AccountView;
   direction: Direction;
   phoneId: string | null;
+  /** Server time the nextAccount lease lapses; a team-pool account must be recorded before it. */
+  leaseExpiresAt?: Date;
 }
+
+/** Recorded this long before the lease lapses, for the requests on the way. */
+const LEASE_MARGIN_MS = 20_000;
 
 export class SimulatedAgent {
   private token: string | null = null;
@@ -146,7 +151,9 @@ export class SimulatedAgent {
       return true;
     }
     if (!this.floor.startCall()) return false;
-    await this.work({ account: next.account, direction: 'OUTBOUND', phoneId: next.phone.id });
+    const poolAccount = next.account.assignedAgent?.id !== this.agentId;
+    const leaseExpiresAt = poolAccount && next.leaseExpiresAt ? new Date(next.leaseExpiresAt) : undefined;
+    await this.work({ account: next.account, direction: 'OUTBOUND', phoneId: next.phone.id, leaseExpiresAt });
     await this.pauseAfterCall();
     return true;
   }
@@ -193,8 +200,13 @@ export class SimulatedAgent {
     try {
       const state = accountState(call.account);
       const disposition = settleDisposition(drawDisposition(rng, call.direction), state, rng);
-      const length = drawLength(rng, disposition, call.direction);
       const dialledAt = floor.time.now();
+      let length = drawLength(rng, disposition, call.direction);
+      if (call.leaseExpiresAt && floor.wallPerFloorSecond > 0) {
+        // The server's clock runs with the wall clock (or stands still): a floor second costs wallPerFloorSecond of it.
+        const leftMs = call.leaseExpiresAt.getTime() - dialledAt.getTime() - LEASE_MARGIN_MS;
+        length = fitWithin(length, leftMs / 1000 / floor.wallPerFloorSecond);
+      }
       await this.setStatus('ON_CALL');
       const answered = isContact(disposition);
       await this.sleepFloor(length.ringSeconds + (answered ? length.talkSeconds : 0));

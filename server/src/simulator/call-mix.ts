@@ -204,3 +204,23 @@ export function drawNotes(rng: Prng, disposition: Disposition): string | null {
   const notes = NOTES[disposition];
   return notes && rng.chance(0.2) ? rng.pick(notes) : null;
 }
+
+const SHORTEST = { ringSeconds: 2, talkSeconds: 20, wrapSeconds: 5 } as const;
+
+/**
+ * The call squeezed into `maxSeconds` (dial to the end of wrap-up) when it would not fit: talk first,
+ * then wrap-up, then ringing, none below a short minimum. A team-pool account is the agent's only
+ * while the lease nextAccount gave them lasts, so its call must be recorded before the lease lapses.
+ */
+export function fitWithin(length: CallLength, maxSeconds: number): CallLength {
+  let excess = length.ringSeconds + length.talkSeconds + length.wrapSeconds - Math.max(0, Math.floor(maxSeconds));
+  if (excess <= 0) return length;
+  const fitted = { ...length };
+  for (const part of ['talkSeconds', 'wrapSeconds', 'ringSeconds'] as const) {
+    const floor = length.talkSeconds === 0 && part === 'talkSeconds' ? 0 : SHORTEST[part];
+    const cut = Math.min(excess, Math.max(0, fitted[part] - floor));
+    fitted[part] -= cut;
+    excess -= cut;
+  }
+  return fitted;
+}

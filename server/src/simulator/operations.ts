@@ -2,6 +2,7 @@
 
 const ACCOUNT_FIELDS = `
   id version status product bucket currency
+  assignedAgent { id }
   balance { amount }
   amountDue { amount }
   openPromise { id }
@@ -23,7 +24,7 @@ export const SET_STATUS = `mutation SimSetStatus($status: Presence!, $pauseReaso
 export const STRATEGIES = `query SimStrategies { treatmentStrategies { bucket maxDiscount maxInstalments } }`;
 
 export const NEXT_ACCOUNT = `mutation SimNextAccount {
-  nextAccount { reason phone { id } account { ${ACCOUNT_FIELDS} } }
+  nextAccount { reason leaseExpiresAt phone { id } account { ${ACCOUNT_FIELDS} } }
 }`;
 
 export const CONTACT_CHECK = `query SimContactCheck($accountId: ID!, $phoneId: ID!) {
@@ -50,6 +51,7 @@ export interface AccountView {
   product: string;
   bucket: string;
   currency: string;
+  assignedAgent: { id: string } | null;
   balance: { amount: string };
   amountDue: { amount: string };
   openPromise: { id: string } | null;
@@ -59,6 +61,7 @@ export interface AccountView {
 
 export interface WorklistItemView {
   reason: string;
+  leaseExpiresAt: string | null;
   phone: { id: string };
   account: AccountView;
 }

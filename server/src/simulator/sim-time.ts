@@ -73,10 +73,11 @@ export function remoteTime(estimate = new ServerClockEstimate()): SimTime {
 /**
  * Virtual time over a clock the caller may move (a test's FixedClock): while any agent is busy
  * (waiting on the server) time stands still; when every agent sleeps, the clock jumps to the earliest
- * wake-up. Agents then live through minutes of floor time in milliseconds, in a consistent order, so
- * nothing depends on the wall clock.
+ * wake-up (taking along those due within `quantumMs` of it). Agents then live through minutes of floor
+ * time in milliseconds, the clock never behind what any agent expects, and nothing depends on the wall
+ * clock.
  */
-export function virtualTime(clock: { now(): Date; advance(ms: number): void }): SimTime {
+export function virtualTime(clock: { now(): Date; advance(ms: number): void }, quantumMs = 30_000): SimTime {
   let members = 0;
   let sleepers: Array<{ wakeAt: number; resolve: () => void }> = [];
   let scheduled = false;
@@ -84,11 +85,13 @@ export function virtualTime(clock: { now(): Date; advance(ms: number): void }): 
   const wakeEarliest = () => {
     scheduled = false;
     if (sleepers.length === 0 || sleepers.length < members) return;
-    const wakeAt = Math.min(...sleepers.map((s) => s.wakeAt));
+    // Everyone due within the quantum wakes together (a little late, as people do): they work side by side.
+    const earliest = Math.min(...sleepers.map((s) => s.wakeAt));
+    const due = sleepers.filter((s) => s.wakeAt <= earliest + quantumMs);
+    sleepers = sleepers.filter((s) => !due.includes(s));
+    const wakeAt = Math.max(...due.map((s) => s.wakeAt));
     const ahead = wakeAt - clock.now().getTime();
     if (ahead > 0) clock.advance(ahead);
-    const due = sleepers.filter((s) => s.wakeAt <= wakeAt);
-    sleepers = sleepers.filter((s) => s.wakeAt > wakeAt);
     for (const s of due) s.resolve();
   };
   // Checked on the next turn of the event loop, so an agent that just woke has run up to its next request.
