@@ -4,11 +4,11 @@
  * with what the customer agreed, now and then a break; inbound calls and patience when nothing can be
  * called.
  */
-import { Disposition, DISPOSITIONS, isContact } from '../calls/dispositions.js';
 import type { Prng } from '../db/seed/prng.js';
 import { localDateIn, type LocalDate } from '../shared/dates.js';
-import { formatMinor, parseMinor } from '../shared/money.js';
-import { drawDisposition, drawLength, fitWithin, drawNotes, drawReasonCode, settleDisposition, type AccountState, type Direction } from './call-mix.js';
+import { parseMinor } from '../shared/money.js';
+import { drawDisposition, drawLength, fitWithin, isAnswered, settleDisposition, type AccountState, type Direction } from './call-mix.js';
+import { callInput } from './call-input.js';
 import { SimulatorRequestError, type GraphQLClient } from './graphql-client.js';
 import {
   ACCOUNT,
@@ -22,11 +22,11 @@ import {
   type AccountView,
   type WorklistItemView,
 } from './operations.js';
-import { disputeReason, paymentTerms, planTerms, promiseTerms, referralTerms, type PlanCeilings } from './outcome-terms.js';
+import type { PlanCeilings } from './outcome-terms.js';
 import { idleSeconds, lunch, lunchStartMinute, pauseAfterCall, pauseWhenIdle, READ_ACCOUNT_SECONDS, type Pause } from './pacing.js';
 import type { SimTime } from './sim-time.js';
 import { TOLERATED_CODES, type SimulatorStats } from './stats.js';
-import { callbackTime, callTimes, floorMinuteOf } from './timeline.js';
+import { callTimes, floorMinuteOf } from './timeline.js';
 
 export interface SimLogger {
   debug(fields: object, message: string): void;
@@ -208,12 +208,25 @@ export class SimulatedAgent {
         length = fitWithin(length, leftMs / 1000 / floor.wallPerFloorSecond);
       }
       await this.setStatus('ON_CALL');
-      const answered = isContact(disposition);
+      const answered = isAnswered(disposition);
       await this.sleepFloor(length.ringSeconds + (answered ? length.talkSeconds : 0));
       await this.setStatus('WRAP_UP');
       await this.sleepFloor(length.wrapSeconds);
       const times = callTimes(dialledAt, length, answered, floor.time.now());
-      const input = this.callInput(call, disposition, state, times, length, answered);
+      const input = callInput({
+        account: call.account,
+        direction: call.direction,
+        phoneId: call.phoneId,
+        disposition,
+        state,
+        times,
+        length,
+        today: localDateIn(floor.time.now(), floor.floorTimeZone),
+        floorTimeZone: floor.floorTimeZone,
+        ceilings: floor.ceilings.get(call.account.bucket) ?? DEFAULT_CEILINGS,
+        paymentKey: `sim-${floor.runTag}-${this.number}-${++this.callSeq}`,
+        rng,
+      });
       try {
         const result = await this.request<{ recordCall: { id: string; createdAt: string } }>('SimRecordCall', RECORD_CALL, { input });
         floor.time.observe?.(new Date(result.recordCall.createdAt));
@@ -232,70 +245,6 @@ export class SimulatedAgent {
       if (!recorded) floor.cancelCall();
       floor.callFinished();
     }
-  }
-
-  private callInput(
-    call: Call,
-    disposition: Disposition,
-    state: AccountState,
-    times: ReturnType<typeof callTimes>,
-    length: { talkSeconds: number; wrapSeconds: number },
-    answered: boolean,
-  ): Record<string, unknown> {
-    const { rng, floor } = this;
-    const { account } = call;
-    const today = localDateIn(floor.time.now(), floor.floorTimeZone);
-    const money = (minor: number) => ({ amount: formatMinor(minor, account.currency), currencyCode: account.currency });
-    const rightParty = DISPOSITIONS[disposition].rightParty;
-    const input: Record<string, unknown> = {
-      accountId: account.id,
-      direction: call.direction,
-      phoneId: call.phoneId,
-      startedAt: times.startedAt.toISOString(),
-      answeredAt: times.answeredAt?.toISOString() ?? null,
-      endedAt: times.endedAt.toISOString(),
-      talkSeconds: answered ? length.talkSeconds : 0,
-      wrapSeconds: length.wrapSeconds,
-      disposition,
-      reasonCode: rightParty ? drawReasonCode(rng, disposition) : null,
-      notes: drawNotes(rng, disposition),
-      scriptVersion: 'v3',
-      expectedVersion: account.version,
-    };
-    switch (disposition) {
-      case Disposition.PROMISE_TO_PAY: {
-        const terms = promiseTerms(state, today, rng);
-        input.promise = { amount: money(terms.amountMinor), dueDate: terms.dueDate };
-        break;
-      }
-      case Disposition.PAYMENT_TAKEN: {
-        const terms = paymentTerms(state, rng);
-        const key = `sim-${floor.runTag}-${this.number}-${++this.callSeq}`;
-        input.payment = { amount: money(terms.amountMinor), method: terms.method, cardLast4: terms.cardLast4, idempotencyKey: key, externalReference: key.toUpperCase() };
-        break;
-      }
-      case Disposition.PAYMENT_PLAN: {
-        const terms = planTerms(state, today, floor.ceilings.get(account.bucket) ?? DEFAULT_CEILINGS, rng);
-        input.plan = { total: money(terms.totalMinor), instalments: terms.instalments.map((i) => ({ amount: money(i.amountMinor), dueDate: i.dueDate })) };
-        break;
-      }
-      case Disposition.CALLBACK_REQUESTED:
-        input.callbackAt = callbackTime(times.endedAt, floor.floorTimeZone, rng).toISOString();
-        break;
-      case Disposition.ROUTED:
-        input.referral = referralTerms(rng);
-        break;
-      case Disposition.DISPUTE:
-      case Disposition.ALREADY_PAID:
-        input.dispute = { reason: disputeReason(rng, disposition === Disposition.ALREADY_PAID), channel: 'PHONE' };
-        break;
-      case Disposition.HARDSHIP:
-        input.reasonCode ??= 'REDUCED_INCOME';
-        break;
-      default:
-        break;
-    }
-    return input;
   }
 
   private async pauseAfterCall(): Promise<void> {

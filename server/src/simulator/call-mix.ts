@@ -101,6 +101,9 @@ const MONEY = new Set<Disposition>([D.PROMISE_TO_PAY, D.PAYMENT_TAKEN, D.PAYMENT
 /** Only accounts in plain collection can be disputed or routed without meeting an open one (CONFLICT). */
 const IN_COLLECTION = new Set(['ACTIVE', 'IN_ARRANGEMENT']);
 
+/** Somebody picked up: a contact. Machines and no-answers ring to the end (talk 0), as in the seeded history. */
+export const isAnswered = (d: Disposition): boolean => isContact(d);
+
 export const drawDisposition = (rng: Prng, direction: Direction): Disposition => (direction === 'INBOUND' ? INBOUND : OUTBOUND).pick(rng);
 
 /**
