@@ -4,6 +4,7 @@
  * number of calls.
  */
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { Prng } from '../db/seed/prng.js';
 import { SimulatedAgent, type FloorContext, type SimLogger } from './agent.js';
 import { httpClient, SimulatorRequestError } from './graphql-client.js';
@@ -51,6 +52,8 @@ export function startSimulator(options: SimulatorOptions): Simulator {
   if (!Number.isInteger(options.agents) || options.agents < 1) throw new RangeError(`agents must be a whole number >= 1, got ${options.agents}`);
   const stats = new SimulatorStats();
   const controller = new AbortController();
+  // Every agent's wait listens to the one stop signal.
+  setMaxListeners(options.agents + 10, controller.signal);
   const client = httpClient(options.url, { 'user-agent': 'openfloor-simulator' });
   const emailOf = options.emailOf ?? demoAgentEmail;
   const password = options.password ?? 'demo';
