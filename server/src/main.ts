@@ -39,7 +39,10 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000).unref();
     rollover.stop();
     // Its agents sign off through the API, so they go before the server stops taking requests.
-    await simulator?.stop();
+    if (simulator) {
+      await simulator.stop();
+      logger.info({ component: 'simulator' }, `floor simulator stopped, agents OFFLINE: ${simulator.progress()}`);
+    }
     await app.stop();
     await orm.close(true);
     clearTimeout(force);

@@ -104,8 +104,6 @@ export class SimulatedAgent {
     const { time, signal } = this.floor;
     time.join();
     try {
-      // Agents arrive over a minute or so, not all in the same millisecond.
-      await this.sleepFloor(this.rng.int(0, 60));
       while (!signal.aborted && !this.token) {
         try {
           await this.login();
@@ -115,6 +113,8 @@ export class SimulatedAgent {
           await time.sleep(ERROR_BACKOFF_WALL_MS * 5, signal);
         }
       }
+      // Signed in at once (so a stop signs everyone off), at their desks over a minute or so.
+      await this.sleepFloor(this.rng.int(0, 60));
       while (!signal.aborted) {
         try {
           if (!(await this.step())) break;

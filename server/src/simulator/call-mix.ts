@@ -108,14 +108,15 @@ export const drawDisposition = (rng: Prng, direction: Direction): Disposition =>
 
 /**
  * The drawn disposition, unless the account cannot have it: no money from an account with nothing to
- * pay or an open plan; a customer with a promise pending pays rather than promises twice; no plan on a
- * secured product or with nothing due; no second dispute or referral.
+ * pay or out of collection; no second plan, none on a secured product or with nothing due; a customer
+ * with a promise pending pays rather than promises twice; no second dispute or referral.
  */
 export function settleDisposition(drawn: Disposition, account: AccountState, rng: Prng): Disposition {
   let d = drawn;
   if (MONEY.has(d)) {
-    if (account.balanceMinor <= 0 || !TAKES_ARRANGEMENTS.has(account.status) || account.hasOpenPlan) d = NO_MONEY.pick(rng);
-    else if (d === D.PAYMENT_PLAN && (!PLAN_PRODUCTS.has(account.product) || account.amountDueMinor <= 0 || account.balanceMinor < MIN_PLAN_MINOR)) d = D.PROMISE_TO_PAY;
+    if (account.balanceMinor <= 0 || !TAKES_ARRANGEMENTS.has(account.status)) d = NO_MONEY.pick(rng);
+    // A customer behind on a plan promises or pays the missed instalment; a second plan is not an option.
+    else if (d === D.PAYMENT_PLAN && (account.hasOpenPlan || !PLAN_PRODUCTS.has(account.product) || account.amountDueMinor <= 0 || account.balanceMinor < MIN_PLAN_MINOR)) d = D.PROMISE_TO_PAY;
     if (d === D.PROMISE_TO_PAY && account.hasPendingPromise) d = D.PAYMENT_TAKEN;
   }
   if ((d === D.DISPUTE || d === D.ALREADY_PAID || d === D.ROUTED) && !IN_COLLECTION.has(account.status)) d = D.CALLBACK_REQUESTED;

@@ -32,7 +32,9 @@ export function httpClient(url: string, headers: Record<string, string> = {}): G
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
       } catch (error) {
-        throw new SimulatorRequestError('NETWORK', error instanceof Error ? error.message : String(error), operation);
+        // fetch says only "fetch failed"; the reason (ECONNREFUSED, a reset, a timeout) is its cause.
+        const cause = error instanceof Error && error.cause instanceof Error ? `: ${(error.cause as NodeJS.ErrnoException).code ?? error.cause.message}` : '';
+        throw new SimulatorRequestError('NETWORK', `${error instanceof Error ? error.message : String(error)}${cause}`, operation);
       }
       let body: { data?: T | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
       try {
