@@ -87,7 +87,7 @@ describe('the floor simulator', () => {
     // Every call of the run, and only those, started after the run began: times come from the server's clock.
     expect(calls.every((c) => c.startedAt >= NOW.getTime())).toBe(true);
     expect(counted.totalCount).toBe(CALLS);
-    const agents = new Set(counted.nodes.map((n: { agent: { email: string } }) => n.agent.email));
+    const agents = new Set<string>(counted.nodes.map((n: { agent: { email: string } }) => n.agent.email));
     expect([...agents].every((e) => /^agent[1-4]@demo\.test$/.test(e))).toBe(true);
     expect(agents.size).toBeGreaterThan(1);
   });

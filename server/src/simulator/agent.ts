@@ -148,6 +148,7 @@ export class SimulatedAgent {
       // The worklist said yes a moment ago; the policy has the last word (§6): not this one, next.
       this.floor.stats.blockedBeforeDial++;
       this.floor.log.debug({ agent: this.number, blockedBy: check.contactCheck.blockedBy }, 'contact not allowed: next account');
+      await this.sleepFloor(this.rng.int(5, 15), MIN_IDLE_WALL_MS);
       return true;
     }
     if (!this.floor.startCall()) return false;
@@ -210,8 +211,11 @@ export class SimulatedAgent {
       await this.setStatus('ON_CALL');
       const answered = isAnswered(disposition);
       await this.sleepFloor(length.ringSeconds + (answered ? length.talkSeconds : 0));
+      // Stopped mid-call: the agent hangs up; a call that did not happen in full is not recorded.
+      if (floor.signal.aborted) return;
       await this.setStatus('WRAP_UP');
       await this.sleepFloor(length.wrapSeconds);
+      if (floor.signal.aborted) return;
       const times = callTimes(dialledAt, length, answered, floor.time.now());
       const input = callInput({
         account: call.account,
