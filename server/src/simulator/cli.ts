@@ -23,19 +23,34 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values } = parseArgs({
-  options: {
-    url: { type: 'string', default: 'http://localhost:4000/graphql' },
-    agents: { type: 'string', default: '40' },
-    pace: { type: 'string', default: 'real' },
-    duration: { type: 'string' },
-    calls: { type: 'string' },
-    seed: { type: 'string', default: '1' },
-    'floor-timezone': { type: 'string', default: process.env.FLOOR_TIMEZONE ?? 'America/Mexico_City' },
-    verbose: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
+// `pnpm simulate -- --agents 5` hands the script the `--` too.
+const args = process.argv.slice(2);
+if (args[0] === '--') args.shift();
+let parsed: ReturnType<typeof parseOptions>;
+try {
+  parsed = parseOptions(args);
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+const { values } = parsed;
+
+function parseOptions(args: string[]) {
+  return parseArgs({
+    args,
+    options: {
+      url: { type: 'string', default: 'http://localhost:4000/graphql' },
+      agents: { type: 'string', default: '40' },
+      pace: { type: 'string', default: 'real' },
+      duration: { type: 'string' },
+      calls: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      'floor-timezone': { type: 'string', default: process.env.FLOOR_TIMEZONE ?? 'America/Mexico_City' },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+}
+
 if (values.help) {
   console.log(USAGE);
   process.exit(0);
