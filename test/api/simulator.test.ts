@@ -125,7 +125,28 @@ describe('the floor simulator', () => {
     }
   });
 
+  it('keeps the floor alive with inbound calls at night, when the contact policy lets nobody be called', async () => {
+    // 02:00 on the floor the next day: outside every calling window (08:00-21:00 US, 07:00-22:00 Mexico).
+    server.clock.set(new Date('2026-11-19T08:00:00.000Z'));
+    const night = startSimulator({
+      url: server.url,
+      agents: 3,
+      pace: 'real',
+      seed: 11,
+      floorTimeZone: FLOOR_TIME_ZONE,
+      time: virtualTime(server.clock),
+      maxCalls: 5,
+      log: { debug: () => {}, info: () => {}, warn: (fields, message) => warnings.push({ fields, message }) },
+    });
+    await night.done;
+    expect(warnings, JSON.stringify(warnings)).toEqual([]);
+    expect({ calls: night.stats.calls, inbound: night.stats.inbound, errors: night.stats.errorCount }).toEqual({ calls: 5, inbound: 5, errors: 0 });
+    // Idle agents wait longer and longer rather than ask every moment: hours of floor time passed, not seconds.
+    expect(server.clock.now().getTime() - Date.parse('2026-11-19T08:00:00.000Z')).toBeGreaterThan(10 * 60_000);
+  }, 30_000);
+
   it('leaves the KPI counters equal to the raw records, and every agent signed off', async () => {
+    admin = await login(server.url, 'admin@demo.test'); // the night moved the clock past the first session
     for (const date of ['2026-11-18', '2026-11-19']) {
       expect(ok(await gql(server.url, 'query($d: LocalDate!) { kpiRecount(date: $d) { agentId field counter recount } }', { d: date }, admin)).kpiRecount, date).toEqual([]);
     }
