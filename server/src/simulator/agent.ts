@@ -5,6 +5,8 @@
  * called.
  */
 import type { Prng } from '../db/seed/prng.js';
+import { policyCeilings } from '../plans/plan-rules.js';
+import { DEFAULT_POLICY } from '../shared/policy.js';
 import { localDateIn, type LocalDate } from '../shared/dates.js';
 import { parseMinor } from '../shared/money.js';
 import { drawDisposition, drawLength, fitWithin, isAnswered, settleDisposition, type AccountState, type Direction } from './call-mix.js';
@@ -58,7 +60,8 @@ export interface FloorContext {
   ceilings: Map<string, PlanCeilings>;
 }
 
-const DEFAULT_CEILINGS: PlanCeilings = { maxDiscount: 0.2, maxInstalments: 12 };
+/** What an agent may agree alone where no treatment strategy says otherwise (DOMAIN.md §4). */
+const DEFAULT_CEILINGS: PlanCeilings = policyCeilings(DEFAULT_POLICY);
 /** Share of idle rounds in which a customer rings in. */
 const INBOUND_CHANCE = 0.4;
 /** Even at a compressed pace an idle agent waits this long before asking again, so an empty floor is not hammered. */
