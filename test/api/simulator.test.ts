@@ -33,7 +33,7 @@ beforeAll(async () => {
     log: { debug: () => {}, info: () => {}, warn: (fields, message) => warnings.push({ fields, message }) },
   });
   await simulator.done;
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await simulator?.stop();
   await server?.stop();
@@ -143,7 +143,7 @@ describe('the floor simulator', () => {
     expect({ calls: night.stats.calls, inbound: night.stats.inbound, errors: night.stats.errorCount }).toEqual({ calls: 5, inbound: 5, errors: 0 });
     // Idle agents wait longer and longer rather than ask every moment: hours of floor time passed, not seconds.
     expect(server.clock.now().getTime() - Date.parse('2026-11-19T08:00:00.000Z')).toBeGreaterThan(10 * 60_000);
-  }, 30_000);
+  }, 90_000);
 
   it('leaves the KPI counters equal to the raw records, and every agent signed off', async () => {
     admin = await login(server.url, 'admin@demo.test'); // the night moved the clock past the first session
