@@ -112,6 +112,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const apollo = new ApolloServer<AppContext>({
     schema,
     introspection: true,
+    // main.ts handles SIGINT/SIGTERM and stops things in order (the simulator's agents sign off through
+    // HTTP first); Apollo's own handlers would close the port under them.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: config.env !== 'production',
     formatError: formatErrorFor(config.env === 'production', logger),
     plugins: [

@@ -37,9 +37,21 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'not a url', /REDIS_URL/],
     ['JWT_SECRET', 'short', /JWT_SECRET: must be at least 32 characters/],
     ['CLOCK_NOW', 'yesterday', /CLOCK_NOW/],
+    ['SIMULATOR', 'maybe', /SIMULATOR: must be on or off/],
+    ['SIMULATOR_AGENTS', '0', /SIMULATOR_AGENTS/],
+    ['SIMULATOR_AGENTS', 'many', /SIMULATOR_AGENTS: must be a whole number of agents/],
+    ['SIMULATOR_PACE', 'fast', /SIMULATOR_PACE: pace must be "real" or calls per agent per minute/],
+    ['SIMULATOR_PACE', '0', /SIMULATOR_PACE: pace must be/],
+    ['SIMULATOR_SEED', '1.5', /SIMULATOR_SEED: must be a whole number/],
   ])('names a bad %s (%s) in a clear message', (key, value, message) => {
     expect(() => loadConfig({ ...base, [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, [key]: value })).toThrow(message);
+  });
+
+  it('runs the floor simulator by default at a real pace, and SIMULATOR=off turns it off', () => {
+    expect(loadConfig(base).simulator).toEqual({ enabled: true, agents: 40, pace: 'real', seed: 1 });
+    expect(loadConfig({ ...base, SIMULATOR: 'off' }).simulator.enabled).toBe(false);
+    expect(loadConfig({ ...base, SIMULATOR_PACE: '6', SIMULATOR_AGENTS: '8', SIMULATOR_SEED: '7' }).simulator).toEqual({ enabled: true, agents: 8, pace: 6, seed: 7 });
   });
 
   it('lists every bad value at once', () => {

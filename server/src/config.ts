@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { parsePace } from './simulator/options.js';
+import type { Pace } from './simulator/pacing.js';
 
 export type DatabaseKind = 'sqlite' | 'postgresql';
 
@@ -44,6 +46,21 @@ const schema = z.object({
   ALERT_EVALUATION: z.enum(['live', 'manual']).default('live'),
   /** Seconds between sweeps of every alert rule (time alone makes a pause too long); 0 for none. */
   ALERT_SWEEP_SECONDS: z.coerce.number().int().min(0).default(30),
+  /** The floor simulator inside `pnpm start`: on by default, it runs only when the database is the demo floor. */
+  SIMULATOR: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+  SIMULATOR_AGENTS: z.coerce.number({ message: 'must be a whole number of agents, 1-1000' }).int('must be a whole number of agents, 1-1000').min(1).max(1000).default(40),
+  SIMULATOR_PACE: z
+    .string()
+    .default('real')
+    .transform((v, ctx) => {
+      try {
+        return parsePace(v);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  SIMULATOR_SEED: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').default(1),
 });
 
 export interface Config {
@@ -65,6 +82,7 @@ export interface Config {
   exposeSqlCount: boolean;
   clientDist?: string;
   alerts: { live: boolean; sweepSeconds: number };
+  simulator: { enabled: boolean; agents: number; pace: Pace; seed: number };
 }
 
 export class ConfigError extends Error {}
@@ -98,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exposeSqlCount: e.EXPOSE_SQL_COUNT,
     clientDist: e.CLIENT_DIST,
     alerts: { live: e.ALERT_EVALUATION === 'live', sweepSeconds: e.ALERT_SWEEP_SECONDS },
+    simulator: { enabled: e.SIMULATOR === 'on', agents: e.SIMULATOR_AGENTS, pace: e.SIMULATOR_PACE, seed: e.SIMULATOR_SEED },
   };
 }
 

@@ -5,3 +5,6 @@ export { openOrm, migrate, type Orm } from './db/orm.js';
 export { FixedClock, systemClock, type Clock } from './shared/clock.js';
 export { createSchema, schemaSdl } from './graphql/schema.js';
 export { isDatabaseEmpty, seedDemoFloor, type SeedOptions, type SeedSummary } from './db/seed/seed.js';
+export { startSimulator, demoAgentEmail, type Simulator, type SimulatorOptions } from './simulator/simulator.js';
+export { realTime, remoteTime, virtualTime, type SimTime } from './simulator/sim-time.js';
+export type { SimulatorStats } from './simulator/stats.js';

@@ -6,6 +6,7 @@ import { isDatabaseEmpty, seedDemoFloor } from './db/seed/seed.js';
 import { createLogger } from './logger.js';
 import { localDateIn } from './shared/dates.js';
 import { scheduleRollover } from './rollover/scheduler.js';
+import { startFloorSimulator } from './simulator/floor-simulator.js';
 import 'dotenv/config';
 
 async function main(): Promise<void> {
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const { port } = await app.listen();
   const rollover = scheduleRollover(app.services, logger);
   logger.info({ port, database: config.database.kind }, `OpenFloor on http://localhost:${port}/ (GraphQL at /graphql)`);
+  const simulator = await startFloorSimulator({ config, orm, clock: app.services.clock, logger, port });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -36,6 +38,11 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'draining');
     const force = setTimeout(() => process.exit(1), 15_000).unref();
     rollover.stop();
+    // Its agents sign off through the API, so they go before the server stops taking requests.
+    if (simulator) {
+      await simulator.stop();
+      logger.info({ component: 'simulator' }, `floor simulator stopped, agents OFFLINE: ${simulator.progress()}`);
+    }
     await app.stop();
     await orm.close(true);
     clearTimeout(force);
