@@ -147,7 +147,8 @@ describe('supervisor floor', () => {
     const teamId = await scalar(asTestServer(), 'select id from team where name = ?', ['Team 1']);
     const agentId = await scalar(asTestServer(), "select id from agent where email = 'agent3@demo.test'");
     events.alertRaised(orm.em.fork(), {
-      id: 'e2e-alert-1',
+      // The event carries the stored alert's global id; this one stands for an alert the panel never stored.
+      id: Buffer.from('Alert:999999').toString('base64'),
       kind: 'AGENT_PAUSED_TOO_LONG' as never,
       teamId,
       agentId,
