@@ -167,6 +167,35 @@ describe('session, language, wallboard and manager', () => {
     expect(status.status).toBe('WRITTEN_OFF');
   });
 
+  it('a manager changes an alert rule’s limit and it is stored; a stale form is told to reload', async () => {
+    await freshPage();
+    await signIn(page, server.origin, 'manager@demo.test');
+    const rule = page.locator('[data-testid="alert-rule"][data-kind="AGENT_IN_WRAP_UP_TOO_LONG"]');
+    await rule.waitFor();
+    const version = Number(await rule.getAttribute('data-version'));
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-limitSeconds').fill('0');
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-save').click();
+    // The server's range, shown beside the field it names.
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-limitSeconds-problem').waitFor();
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-limitSeconds').fill('420');
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-save').click();
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-saved').waitFor();
+    const [stored] = await oracle().orm.em.fork().getConnection().execute("select limit_seconds, version from alert_rule where kind = 'AGENT_IN_WRAP_UP_TOO_LONG'");
+    expect([Number(stored.limit_seconds), Number(stored.version)]).toEqual([420, version + 1]);
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+
+    // Someone else changes it meanwhile: saving the form read before is refused, and Reload shows theirs.
+    const token = await login(server.url, 'admin@demo.test');
+    ok(await gql(server.url, 'mutation { updateAlertRule(input: { kind: AGENT_IN_WRAP_UP_TOO_LONG, limitSeconds: 480 }) { version } }', {}, token));
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-limitSeconds').fill('360');
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-save').click();
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-conflict').waitFor();
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-reload').click();
+    await expect.poll(() => page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-limitSeconds').inputValue()).toBe('480');
+    await screenshot(page, 'manager-alert-rules');
+  });
+
   async function scalarName(email: string): Promise<string> {
     const rows = await oracle().orm.em.fork().getConnection().execute('select name from agent where email = ?', [email]);
     return String(rows[0].name);

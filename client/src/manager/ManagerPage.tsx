@@ -1,4 +1,5 @@
 import { useT } from '../i18n/locale';
+import { AlertRules } from './AlertRules';
 import { Approvals } from './Approvals';
 import { BucketGoalForm } from './BucketGoalForm';
 import { FloorOverview } from './FloorOverview';
@@ -17,10 +18,7 @@ export function ManagerPage() {
         <TargetForm />
         <BucketGoalForm />
         <Approvals />
-        <section className="panel" aria-labelledby="rules-title">
-          <h2 id="rules-title">{t('manager.alertRules')}</h2>
-          <p className="muted">{t('manager.alertRulesLater')}</p>
-        </section>
+        <AlertRules />
       </div>
     </div>
   );
