@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { gql, login, ok } from '../utils/graphql.js';
-import { globalId, scalar } from '../utils/oracle.js';
+import { globalId, localId, scalar } from '../utils/oracle.js';
 import type { TestServer } from '../utils/server.js';
 import { axeViolations, launchBrowser, openPage, pageErrors, screenshot, screenshotName, signIn } from './utils/browser.js';
 import { startDashboardServer, type DashboardServer } from './utils/server.js';
@@ -143,12 +143,12 @@ describe('session, language, wallboard and manager', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('a manager finds a write-off request by account and approves it', async () => {
+  it('a manager approves a write-off from the floor-wide queue', async () => {
     const [row] = await oracle()
       .orm.em.fork()
       .getConnection()
       .execute(
-        `select a.id, a.external_ref from account a join agent g on g.id = a.assigned_agent_id where g.email = 'agent5@demo.test' and a.status = 'ACTIVE' order by a.id limit 1`,
+        `select a.id from account a join agent g on g.id = a.assigned_agent_id where g.email = 'agent5@demo.test' and a.status = 'ACTIVE' order by a.id limit 1`,
       );
     const accountId = globalId('Account', Number(row.id));
     const agent = await login(server.url, 'agent5@demo.test');
@@ -157,14 +157,49 @@ describe('session, language, wallboard and manager', () => {
 
     await freshPage();
     await signIn(page, server.origin, 'manager@demo.test');
-    await page.getByTestId('approvals-search').fill(String(row.external_ref));
-    await page.getByTestId('approvals-search').press('Enter');
-    const account = page.getByTestId('approval-account').first();
-    await account.getByText('Customer deceased, no estate').waitFor();
-    await account.getByRole('button', { name: 'Approve' }).click();
-    await account.getByText('Nothing waiting.').waitFor();
+    const queue = page.getByTestId('approvals-writeOffs');
+    const item = queue.locator(`[data-testid="approval-item"][data-id="${request.requestWriteOff.id}"]`);
+    await item.waitFor();
+    expect(await item.textContent()).toContain('Customer deceased, no estate');
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await item.getByRole('button', { name: /^Approve the write-off of/ }).click();
+    await item.waitFor({ state: 'detached' });
     const [status] = await oracle().orm.em.fork().getConnection().execute('select status from account where id = ?', [Number(row.id)]);
     expect(status.status).toBe('WRITTEN_OFF');
+  });
+
+  it("a supervisor rejects a team promise below the minimum from their approvals screen, giving a reason", async () => {
+    const [row] = await oracle()
+      .orm.em.fork()
+      .getConnection()
+      .execute(
+        `select a.id, a.currency, a.amount_due_minor, g.email from account a join agent g on g.id = a.assigned_agent_id join team t on t.id = a.team_id
+         where t.name = 'Team 1' and a.status = 'ACTIVE' and a.amount_due_minor >= 2000000 order by a.id desc limit 1`,
+      );
+    const agent = await login(server.url, String(row.email));
+    const amount = { amount: (Math.floor(Number(row.amount_due_minor) * 0.05) / 100).toFixed(2), currencyCode: row.currency };
+    const promise = ok(
+      await gql(server.url, 'mutation($i: CreatePromiseInput!) { createPromise(input: $i) { id status } }', { i: { accountId: globalId('Account', Number(row.id)), amount, dueDate: '2026-11-25' } }, agent),
+    ).createPromise;
+    expect(promise.status).toBe('PENDING_APPROVAL');
+
+    await freshPage();
+    await signIn(page, server.origin, 'supervisor1@demo.test');
+    await page.getByTestId('nav-approvals').click();
+    const item = page.getByTestId('approvals-promises').locator(`[data-testid="approval-item"][data-id="${promise.id}"]`);
+    await item.waitFor();
+    await item.getByTestId('approval-reject').click();
+    await item.getByTestId('approval-reject-confirm').click();
+    await item.getByTestId('approval-reason-problem').waitFor();
+    await item.getByTestId('approval-reason').fill('Too little for this balance');
+    await item.getByTestId('approval-reason').press('Enter');
+    await item.waitFor({ state: 'detached' });
+    const [stored] = await oracle().orm.em.fork().getConnection().execute('select status, status_reason from promise_to_pay where id = ?', [localId(promise.id)]);
+    expect(stored).toMatchObject({ status: 'CANCELLED', status_reason: 'Too little for this balance' });
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await screenshot(page, 'supervisor-approvals');
   });
 
   it('a manager changes an alert rule’s limit and it is stored; a stale form is told to reload', async () => {

@@ -1,6 +1,6 @@
+import { ManagerApprovals } from '../approvals/ManagerApprovals';
 import { useT } from '../i18n/locale';
 import { AlertRules } from './AlertRules';
-import { Approvals } from './Approvals';
 import { BucketGoalForm } from './BucketGoalForm';
 import { FloorOverview } from './FloorOverview';
 import { TargetForm } from './TargetForm';
@@ -14,10 +14,10 @@ export function ManagerPage() {
         <h1>{t('manager.title')}</h1>
       </div>
       <FloorOverview />
+      <ManagerApprovals />
       <div className="floor-grid">
         <TargetForm />
         <BucketGoalForm />
-        <Approvals />
         <AlertRules />
       </div>
     </div>
