@@ -116,6 +116,15 @@ describe('supervisor floor', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it('a bucket goal set through the API reaches the bucket metrics panel as bucketMetricsUpdated pushes it', async () => {
+    const row = page.locator('[data-testid="bucket-row"][data-bucket="B2"]');
+    expect(await row.textContent()).not.toContain('goal 37%');
+    const manager = await login(server.url, 'manager@demo.test');
+    ok(await gql(server.url, 'mutation { setBucketGoal(month: "2026-11", bucket: B2, metric: CURE_RATE, value: "0.37") { value } }', {}, manager));
+    // No reload and no re-read: only the push can bring it (at most one a second).
+    await expect.poll(() => row.textContent(), { timeout: LIVE_BOUND_MS + 1_000 }).toContain('goal 37%');
+  });
+
   it('a call recorded through the API by an agent appears in the feed and moves the KPI card within 2 seconds', async () => {
     const before = Number(await cardValue('kpi-day-promises'));
     const started = Date.now();
