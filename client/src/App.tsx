@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { useToken } from './auth';
 import { Shell } from './components/Shell';
 import { ErrorBanner } from './components/ErrorBanner';
+import { ApprovalsPage } from './approvals/ApprovalsPage';
 import { DeskPage } from './desk/DeskPage';
 import { FloorPage } from './floor/FloorPage';
 import { MeDocument } from './gql/graphql';
@@ -21,6 +22,7 @@ const PAGES: Record<string, ComponentType> = {
   '/desk': DeskPage,
   '/manager': ManagerPage,
   '/portfolio': PortfolioPage,
+  '/approvals': ApprovalsPage,
 };
 
 export function App() {

@@ -7,6 +7,8 @@ export interface ReadableError {
   message: string;
   /** The server's own words, when it sent any. */
   serverMessage?: string;
+  /** For BAD_USER_INPUT: the argument the server refused (`extensions.argument`), when it named one. */
+  argument?: string;
 }
 
 const NETWORK = 'NETWORK_ERROR';
@@ -41,7 +43,8 @@ function describe(code: string, serverMessage: string): string {
 function fromFormatted(errors: readonly GraphQLFormattedError[]): ReadableError[] {
   return errors.map((e) => {
     const code = errorCode(e);
-    return { code, message: describe(code, e.message), serverMessage: e.message };
+    const argument = e.extensions?.['argument'];
+    return { code, message: describe(code, e.message), serverMessage: e.message, ...(typeof argument === 'string' ? { argument } : {}) };
   });
 }
 

@@ -22,6 +22,7 @@ describe('operations endpoints', () => {
   it('answers /readyz with the database it checked and the transport of its live events', async () => {
     const r = await fetch(`${server.origin}/readyz`);
     expect(r.status).toBe(200);
+    // Started without REDIS_URL: events stay in this process.
     expect(await r.json()).toEqual({ status: 'ready', database: server.config.database.kind, events: 'in-process' });
   });
 

@@ -174,3 +174,42 @@ describe('setAgentStatus refuses, with the exact code, and writes nothing', () =
     expect(errorCode(r)).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('Agent.presenceSince: when the present state began', () => {
+  const AGENTS = `query($first: Int!) { agents(first: $first) { nodes { id email presence presenceSince } } }`;
+
+  it('is the time of each agent’s latest status change, or null for one that never changed', async () => {
+    const token = await login(server.url, 'manager@demo.test');
+    const nodes = ok(await gql(server.url, AGENTS, { first: 100 }, token)).agents.nodes as Array<{ id: string; email: string; presenceSince: string | null }>;
+    const latest = await sql(server, 'select g.email, max(c.at) as since from agent g left join agent_status_change c on c.agent_id = g.id group by g.email');
+    const expected = new Map(latest.map((r) => [String(r.email), r.since == null ? null : new Date(ms(r.since)).toISOString()]));
+    expect(nodes.length).toBeGreaterThan(10);
+    for (const n of nodes) expect(n.presenceSince, n.email).toBe(expected.get(n.email));
+    expect(nodes.some((n) => n.presenceSince !== null)).toBe(true);
+  });
+
+  it('moves to the clock’s time on a change, and not on a read', async () => {
+    const email = 'agent8@demo.test';
+    const token = await login(server.url, email);
+    const read = async () => ok(await gql(server.url, '{ me { presence presenceSince } }', {}, token)).me;
+    const target = (await read()).presence === 'PAUSED' ? 'AVAILABLE' : 'PAUSED';
+    const at = tick(42);
+    ok(await gql(server.url, SET, { status: target, pauseReason: target === 'PAUSED' ? 'BREAK' : null }, token));
+    tick(600);
+    expect(await read()).toEqual({ presence: target, presenceSince: at.toISOString() });
+  });
+
+  it('costs the same statements for a page of 5 agents and of 100', async () => {
+    const token = await login(server.url, 'manager@demo.test');
+    ok(await gql(server.url, '{ me { id } }', {}, token));
+    const statements = async (first: number) => {
+      const r = await gql(server.url, AGENTS, { first }, token);
+      return { agents: ok(r).agents.nodes.length as number, statements: r.extensions!.sqlStatements as number };
+    };
+    const small = await statements(5);
+    const large = await statements(100);
+    expect(small.agents).toBe(5);
+    expect(large.agents).toBeGreaterThan(30);
+    expect(large.statements).toBe(small.statements);
+  });
+});

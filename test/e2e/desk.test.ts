@@ -50,6 +50,10 @@ describe('agent desk', () => {
     await page.getByTestId('capture-form').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('capture-form');
     await expect.poll(() => page.getByTestId('contact-status').getAttribute('data-allowed')).toBe('true');
+    const presence = async () => (await sql(oracle(), 'select presence from agent where email = ?', [AGENT]))[0]!.presence;
+    // I dials: the agent is ON_CALL from then.
+    await page.keyboard.press('i');
+    await expect.poll(presence, { timeout: 5_000 }).toBe('ON_CALL');
     await page.keyboard.press('p');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('amount');
     await page.keyboard.type('150.00');
@@ -60,13 +64,20 @@ describe('agent desk', () => {
     expect(nextBefore).toBe(1);
     await page.keyboard.press('Enter');
 
-    // Recorded, and the desk moved on to the next account.
+    // Recorded, the agent in wrap-up, and the same account still on screen until they move on.
     await expect
       .poll(async () => (await sql(oracle(), `select count(*) as n from promise_to_pay where account_id = ? and amount_minor = 15000 and due_date = '2026-11-25'`, [localOf(accountId)]))[0]!.n, { timeout: 5_000 })
       .toBe(1);
     const call = await sql(oracle(), `select disposition, direction, g.email from call c join agent g on g.id = c.agent_id where c.account_id = ? order by c.id desc limit 1`, [localOf(accountId)]);
     expect(call[0]).toMatchObject({ disposition: 'PROMISE_TO_PAY', direction: 'OUTBOUND', email: AGENT });
+    await expect.poll(presence, { timeout: 5_000 }).toBe('WRAP_UP');
+    expect(await page.getByTestId('account-view').getAttribute('data-account-id')).toBe(accountId);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('capture-next');
+
+    // Enter again: AVAILABLE, and the next account.
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('account-view').getAttribute('data-account-id')).not.toBe(accountId);
+    await expect.poll(presence, { timeout: 5_000 }).toBe('AVAILABLE');
     await screenshot(page, 'desk');
     const violations = await axeViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
@@ -113,6 +124,8 @@ describe('agent desk', () => {
     const next = await page.getByTestId('contact-next').getAttribute('data-next');
     expect(new Date(next!).getTime()).toBeGreaterThanOrEqual(new Date('2026-11-25T15:40:00.000Z').getTime());
     expect(await status.textContent()).toContain('Allowed from');
+    // No dialling a blocked phone: the Dial button stays disabled.
+    expect(await page.getByTestId('capture-dial').isDisabled()).toBe(true);
     await screenshot(page, 'desk-blocked');
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { AccountPool, money } from '../utils/accounts.js';
 import { gql, login, ok } from '../utils/graphql.js';
-import { globalId, scalar } from '../utils/oracle.js';
+import { globalId, localId, scalar, sql } from '../utils/oracle.js';
 import type { TestServer } from '../utils/server.js';
 import { axeViolations, launchBrowser, openPage, pageErrors, screenshot, screenshotName, signIn } from './utils/browser.js';
 import { startDashboardServer, type DashboardServer } from './utils/server.js';
@@ -68,6 +68,8 @@ describe('supervisor floor', () => {
     return r.recordCall.id as string;
   }
 
+  const scalarName = async (email: string): Promise<string> =>
+    ((await sql(asTestServer(), 'select name from agent where email = ?', [email]))[0] as { name: string }).name;
   const cardValue = (testId: string) => page.getByTestId(testId).getAttribute('data-value');
 
   beforeAll(async () => {
@@ -114,6 +116,15 @@ describe('supervisor floor', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it('a bucket goal set through the API reaches the bucket metrics panel as bucketMetricsUpdated pushes it', async () => {
+    const row = page.locator('[data-testid="bucket-row"][data-bucket="B2"]');
+    expect(await row.textContent()).not.toContain('goal 37%');
+    const manager = await login(server.url, 'manager@demo.test');
+    ok(await gql(server.url, 'mutation { setBucketGoal(month: "2026-11", bucket: B2, metric: CURE_RATE, value: "0.37") { value } }', {}, manager));
+    // No reload and no re-read: only the push can bring it (at most one a second).
+    await expect.poll(() => row.textContent(), { timeout: LIVE_BOUND_MS + 1_000 }).toContain('goal 37%');
+  });
+
   it('a call recorded through the API by an agent appears in the feed and moves the KPI card within 2 seconds', async () => {
     const before = Number(await cardValue('kpi-day-promises'));
     const started = Date.now();
@@ -142,24 +153,36 @@ describe('supervisor floor', () => {
     await expect.poll(() => tile.getAttribute('data-presence'), { timeout: LIVE_BOUND_MS }).toBe('AVAILABLE');
   });
 
-  it('an alert raised for the team shows in the alerts panel within 2 seconds', async () => {
-    const { events, orm } = server.app.services;
-    const teamId = await scalar(asTestServer(), 'select id from team where name = ?', ['Team 1']);
-    const agentId = await scalar(asTestServer(), "select id from agent where email = 'agent3@demo.test'");
-    events.alertRaised(orm.em.fork(), {
-      // The event carries the stored alert's global id; this one stands for an alert the panel never stored.
-      id: Buffer.from('Alert:999999').toString('base64'),
-      kind: 'AGENT_PAUSED_TOO_LONG' as never,
-      teamId,
-      agentId,
-      accountId: null,
-      message: 'Paused for more than 20 minutes',
-      raisedAt: server.clock.now().toISOString(),
-    });
-    const alert = page.locator('[data-testid="alert-item"][data-kind="AGENT_PAUSED_TOO_LONG"]');
-    await alert.waitFor({ timeout: LIVE_BOUND_MS });
-    expect(await alert.textContent()).toContain('Paused too long');
-    expect(await alert.textContent()).toContain('Paused for more than 20 minutes');
+  it('an alert raised on the server shows in the panel within 2 seconds and the supervisor acknowledges it', async () => {
+    // agent3 paused past the rule's limit (1,200 s by default) on the server clock, then the sweep a manager can run.
+    const agent = await login(server.url, 'agent3@demo.test');
+    ok(await gql(server.url, 'mutation { setAgentStatus(status: PAUSED, pauseReason: BREAK) { presence } }', {}, agent));
+    // A second pause, left open: the reload below must list it.
+    ok(await gql(server.url, 'mutation { setAgentStatus(status: PAUSED, pauseReason: LUNCH) { presence } }', {}, await login(server.url, 'agent4@demo.test')));
+    server.clock.advance(1_200_000);
+    const manager = await login(server.url, 'manager@demo.test');
+    const started = Date.now();
+    const raised = ok(await gql(server.url, 'mutation { evaluateAlerts { id kind agent { email } } }', {}, manager)).evaluateAlerts as any[];
+    const paused = raised.find((a) => a.kind === 'AGENT_PAUSED_TOO_LONG' && a.agent?.email === 'agent3@demo.test');
+    expect(paused, JSON.stringify(raised)).toBeDefined();
+
+    const item = page.locator(`[data-testid="alert-item"][data-alert-id="${paused.id}"]`);
+    await item.waitFor({ timeout: LIVE_BOUND_MS });
+    expect(Date.now() - started).toBeLessThan(LIVE_BOUND_MS + 1_000);
+    expect(await item.textContent()).toContain('Paused too long');
+    expect(await item.getAttribute('data-acknowledged')).toBe('false');
+
+    // From the keyboard: the labelled button takes focus and Enter acknowledges.
+    const button = item.getByRole('button', { name: /Acknowledge the alert “Paused too long”/ });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => item.getAttribute('data-acknowledged')).toBe('true');
+    expect(await item.getByTestId('alert-acknowledged').textContent()).toContain(await scalarName('supervisor1@demo.test'));
+    const [row] = await sql(asTestServer(), 'select acknowledged_at, acknowledged_by_id from alert where id = ?', [localId(paused.id)]);
+    expect(row!.acknowledged_at).not.toBeNull();
+    expect(row!.acknowledged_by_id).toBe(await scalar(asTestServer(), "select id from agent where email = 'supervisor1@demo.test'"));
+    await screenshot(page, 'floor-alert-acknowledged');
+    ok(await gql(server.url, 'mutation { setAgentStatus(status: AVAILABLE) { presence } }', {}, agent));
   });
 
   it('after a server restart the floor shows it is reconnecting, then catches up with no gap', async () => {
@@ -187,5 +210,14 @@ describe('supervisor floor', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.slice(0, 3)).toEqual([live, missed, newestBefore]);
     await screenshot(page, 'floor-after-restart');
+  });
+
+  it('a reload lists the alerts still open and no longer the acknowledged one', async () => {
+    await page.reload();
+    const open = ok(await gql(server.url, 'query($t: ID) { alerts(teamId: $t, acknowledged: false, first: 30) { nodes { id agent { email } } } }', { t: team1 }, supervisorToken)).alerts.nodes;
+    expect(open.map((a: any) => a.agent?.email)).toContain('agent4@demo.test');
+    await page.getByTestId('alert-item').first().waitFor();
+    await expect.poll(async () => page.getByTestId('alert-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-alert-id')))).toEqual(open.map((a: any) => a.id));
+    expect(await page.locator('[data-testid="alert-item"][data-acknowledged="true"]').count()).toBe(0);
   });
 });

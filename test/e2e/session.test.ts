@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { gql, login, ok } from '../utils/graphql.js';
-import { globalId, scalar } from '../utils/oracle.js';
+import { globalId, localId, scalar } from '../utils/oracle.js';
 import type { TestServer } from '../utils/server.js';
 import { axeViolations, launchBrowser, openPage, pageErrors, screenshot, screenshotName, signIn } from './utils/browser.js';
 import { startDashboardServer, type DashboardServer } from './utils/server.js';
@@ -143,12 +143,12 @@ describe('session, language, wallboard and manager', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('a manager finds a write-off request by account and approves it', async () => {
+  it('a manager approves a write-off from the floor-wide queue', async () => {
     const [row] = await oracle()
       .orm.em.fork()
       .getConnection()
       .execute(
-        `select a.id, a.external_ref from account a join agent g on g.id = a.assigned_agent_id where g.email = 'agent5@demo.test' and a.status = 'ACTIVE' order by a.id limit 1`,
+        `select a.id from account a join agent g on g.id = a.assigned_agent_id where g.email = 'agent5@demo.test' and a.status = 'ACTIVE' order by a.id limit 1`,
       );
     const accountId = globalId('Account', Number(row.id));
     const agent = await login(server.url, 'agent5@demo.test');
@@ -157,14 +157,78 @@ describe('session, language, wallboard and manager', () => {
 
     await freshPage();
     await signIn(page, server.origin, 'manager@demo.test');
-    await page.getByTestId('approvals-search').fill(String(row.external_ref));
-    await page.getByTestId('approvals-search').press('Enter');
-    const account = page.getByTestId('approval-account').first();
-    await account.getByText('Customer deceased, no estate').waitFor();
-    await account.getByRole('button', { name: 'Approve' }).click();
-    await account.getByText('Nothing waiting.').waitFor();
+    const queue = page.getByTestId('approvals-writeOffs');
+    const item = queue.locator(`[data-testid="approval-item"][data-id="${request.requestWriteOff.id}"]`);
+    await item.waitFor();
+    expect(await item.textContent()).toContain('Customer deceased, no estate');
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await item.getByRole('button', { name: /^Approve the write-off of/ }).click();
+    await item.waitFor({ state: 'detached' });
     const [status] = await oracle().orm.em.fork().getConnection().execute('select status from account where id = ?', [Number(row.id)]);
     expect(status.status).toBe('WRITTEN_OFF');
+  });
+
+  it("a supervisor rejects a team promise below the minimum from their approvals screen, giving a reason", async () => {
+    const [row] = await oracle()
+      .orm.em.fork()
+      .getConnection()
+      .execute(
+        `select a.id, a.currency, a.amount_due_minor, g.email from account a join agent g on g.id = a.assigned_agent_id join team t on t.id = a.team_id
+         where t.name = 'Team 1' and a.status = 'ACTIVE' and a.amount_due_minor >= 2000000 order by a.id desc limit 1`,
+      );
+    const agent = await login(server.url, String(row.email));
+    const amount = { amount: (Math.floor(Number(row.amount_due_minor) * 0.05) / 100).toFixed(2), currencyCode: row.currency };
+    const promise = ok(
+      await gql(server.url, 'mutation($i: CreatePromiseInput!) { createPromise(input: $i) { id status } }', { i: { accountId: globalId('Account', Number(row.id)), amount, dueDate: '2026-11-25' } }, agent),
+    ).createPromise;
+    expect(promise.status).toBe('PENDING_APPROVAL');
+
+    await freshPage();
+    await signIn(page, server.origin, 'supervisor1@demo.test');
+    await page.getByTestId('nav-approvals').click();
+    const item = page.getByTestId('approvals-promises').locator(`[data-testid="approval-item"][data-id="${promise.id}"]`);
+    await item.waitFor();
+    await item.getByTestId('approval-reject').click();
+    await item.getByTestId('approval-reject-confirm').click();
+    await item.getByTestId('approval-reason-problem').waitFor();
+    await item.getByTestId('approval-reason').fill('Too little for this balance');
+    await item.getByTestId('approval-reason').press('Enter');
+    await item.waitFor({ state: 'detached' });
+    const [stored] = await oracle().orm.em.fork().getConnection().execute('select status, status_reason from promise_to_pay where id = ?', [localId(promise.id)]);
+    expect(stored).toMatchObject({ status: 'CANCELLED', status_reason: 'Too little for this balance' });
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await screenshot(page, 'supervisor-approvals');
+  });
+
+  it('a manager changes an alert rule’s limit and it is stored; a stale form is told to reload', async () => {
+    await freshPage();
+    await signIn(page, server.origin, 'manager@demo.test');
+    const rule = page.locator('[data-testid="alert-rule"][data-kind="AGENT_IN_WRAP_UP_TOO_LONG"]');
+    await rule.waitFor();
+    const version = Number(await rule.getAttribute('data-version'));
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-limitSeconds').fill('0');
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-save').click();
+    // The server's range, shown beside the field it names.
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-limitSeconds-problem').waitFor();
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-limitSeconds').fill('420');
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-save').click();
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-saved').waitFor();
+    const [stored] = await oracle().orm.em.fork().getConnection().execute("select limit_seconds, version from alert_rule where kind = 'AGENT_IN_WRAP_UP_TOO_LONG'");
+    expect([Number(stored.limit_seconds), Number(stored.version)]).toEqual([420, version + 1]);
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+
+    // Someone else changes it meanwhile: saving the form read before is refused, and Reload shows theirs.
+    const token = await login(server.url, 'admin@demo.test');
+    ok(await gql(server.url, 'mutation { updateAlertRule(input: { kind: AGENT_IN_WRAP_UP_TOO_LONG, limitSeconds: 480 }) { version } }', {}, token));
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-limitSeconds').fill('360');
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-save').click();
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-conflict').waitFor();
+    await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-reload').click();
+    await expect.poll(() => page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-limitSeconds').inputValue()).toBe('480');
+    await screenshot(page, 'manager-alert-rules');
   });
 
   async function scalarName(email: string): Promise<string> {

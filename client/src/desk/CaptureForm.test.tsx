@@ -10,10 +10,11 @@ const ACCOUNT = { id: 'QWNjb3VudDox', version: 3, currency: 'MXN', phones: [{ id
 const START = new Date('2026-11-18T16:00:00.400Z');
 const END = new Date('2026-11-18T16:04:10.900Z');
 
-function setup(check: { allowed: boolean; blockedBy: string[]; nextAllowedAt: string | null }) {
+function setup(check: { allowed: boolean; blockedBy: string[]; nextAllowedAt: string | null }, times = [START, END]) {
   const sent: RecordCallInput[] = [];
   const onRecorded = vi.fn();
-  const times = [START, END];
+  const onDial = vi.fn();
+  const onNext = vi.fn();
   const mocks = [
     {
       request: { query: ContactCheckDocument, variables: { accountId: ACCOUNT.id, phoneId: ACCOUNT.phones[0]!.id } },
@@ -33,11 +34,11 @@ function setup(check: { allowed: boolean; blockedBy: string[]; nextAllowedAt: st
   render(
     <MockedProvider mocks={mocks}>
       <LocaleProvider locale="en">
-        <CaptureForm account={ACCOUNT} defaultPhoneId={ACCOUNT.phones[0]!.id} onRecorded={onRecorded} now={() => times.shift() ?? END} />
+        <CaptureForm account={ACCOUNT} defaultPhoneId={ACCOUNT.phones[0]!.id} onDial={onDial} onRecorded={onRecorded} onNext={onNext} now={() => times.shift() ?? END} />
       </LocaleProvider>
     </MockedProvider>,
   );
-  return { sent, onRecorded };
+  return { sent, onRecorded, onDial, onNext };
 }
 
 describe('CaptureForm, from the keyboard', () => {
@@ -97,5 +98,42 @@ describe('CaptureForm, from the keyboard', () => {
     expect(screen.getAllByTestId('contact-rule').map((r) => r.getAttribute('data-rule'))).toEqual(['TIME_WINDOW', 'FREQUENCY']);
     expect(status.textContent).toContain('outside the calling hours');
     expect(screen.getByTestId('contact-next').textContent).toMatch(/^Allowed from Nov 19, 2026/);
+  });
+
+  it('I dials once the policy allows it (ON_CALL from then), Enter records (wrap-up), Enter again takes the next account', async () => {
+    const user = userEvent.setup();
+    const DIALLED = new Date('2026-11-18T16:00:30.000Z');
+    const { sent, onDial, onRecorded, onNext } = setup({ allowed: true, blockedBy: [], nextAllowedAt: null }, [START, DIALLED, END]);
+    await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>('capture-dial').disabled).toBe(false));
+    screen.getByTestId('capture-form').focus();
+    await user.keyboard('i');
+    expect(onDial).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId<HTMLButtonElement>('capture-dial').disabled).toBe(true);
+    await user.keyboard('i');
+    expect(onDial).toHaveBeenCalledTimes(1);
+    await user.keyboard('p');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('capture-amount')));
+    await user.keyboard('150.00');
+    await user.tab();
+    await user.type(screen.getByTestId('capture-dueDate'), '2026-11-25');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(onRecorded).toHaveBeenCalledWith('Q2FsbDo5'));
+    // The call ran from the dial, not from when the form opened.
+    expect(sent[0]).toMatchObject({ startedAt: '2026-11-18T16:00:30.000Z', talkSeconds: 220 });
+    expect(onNext).not.toHaveBeenCalled();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('capture-next')));
+    expect(screen.queryByTestId('capture-submit')).toBeNull();
+    await user.keyboard('{Enter}');
+    expect(onNext).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers no dial while the contact policy blocks the phone', async () => {
+    const user = userEvent.setup();
+    const { onDial } = setup({ allowed: false, blockedBy: ['TIME_WINDOW'], nextAllowedAt: '2026-11-19T14:00:00.000Z' });
+    await screen.findByTestId('contact-status');
+    expect(screen.getByTestId<HTMLButtonElement>('capture-dial').disabled).toBe(true);
+    screen.getByTestId('capture-form').focus();
+    await user.keyboard('i');
+    expect(onDial).not.toHaveBeenCalled();
   });
 });

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { readableErrors } from '../errors';
-import { RecordCallDocument } from '../gql/graphql';
+import { ContactCheckDocument, RecordCallDocument } from '../gql/graphql';
 import { useT } from '../i18n/locale';
 import type { MessageId } from '../i18n/en';
 import { buildRecordCall, EMPTY_CAPTURE, type CaptureProblem, type CaptureState } from './capture';
@@ -19,7 +19,12 @@ export interface CaptureAccount {
 interface CaptureFormProps {
   account: CaptureAccount;
   defaultPhoneId: string | null;
+  /** The agent dialled (the contact policy allowing it): the desk sets ON_CALL. */
+  onDial?: () => void;
+  /** The call is recorded: the desk sets WRAP_UP until the agent takes the next account. */
   onRecorded: (callId: string) => void;
+  /** Wrap-up done: the desk sets AVAILABLE and opens the next account. */
+  onNext?: () => void;
   /** Injected for tests; the browser's clock otherwise. */
   now?: () => Date;
 }
@@ -37,21 +42,45 @@ const FIELD_LABEL: Record<CaptureField, MessageId> = {
 };
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+/** Not a disposition key (dispositions.ts): dIal. */
+export const DIAL_KEY = 'i';
 
 /**
- * The call capture form, made for the keyboard: a key picks the disposition and moves to the first
- * field it implies, Enter records the call and takes the next account.
+ * The call capture form, made for the keyboard: I dials (when the contact policy allows it), a key
+ * picks the disposition and moves to the first field it implies, Enter records the call (wrap-up
+ * begins) and Enter again takes the next account.
  */
-export function CaptureForm({ account, defaultPhoneId, onRecorded, now = () => new Date() }: CaptureFormProps) {
-  const { t, tEnum } = useT();
+export function CaptureForm({ account, defaultPhoneId, onDial, onRecorded, onNext, now = () => new Date() }: CaptureFormProps) {
+  const { t, tEnum, time } = useT();
   const [state, setState] = useState<CaptureState>(EMPTY_CAPTURE);
   const [phoneId, setPhoneId] = useState<string | null>(defaultPhoneId ?? account.phones.find((p) => p.usable)?.id ?? null);
   const [problem, setProblem] = useState<CaptureProblem | null>(null);
   const [focusField, setFocusField] = useState<CaptureField | 'submit' | null>(null);
-  const startedAt = useRef(now());
+  // Read once: useRef's argument would be evaluated (and the clock read) on every render.
+  const startedAt = useRef<Date>(null as unknown as Date);
+  if (startedAt.current === null) startedAt.current = now();
   const idempotencyKey = useRef(crypto.randomUUID());
   const formRef = useRef<HTMLFormElement>(null);
   const [recordCall, { loading, error, reset }] = useMutation(RecordCallDocument);
+  const [dialledAt, setDialledAt] = useState<Date | null>(null);
+  const [recorded, setRecorded] = useState<string | null>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
+  // The same decision ContactStatus shows (one request, shared through the cache): dialling waits on it.
+  const check = useQuery(ContactCheckDocument, { variables: { accountId: account.id, phoneId: phoneId ?? '' }, skip: !phoneId, fetchPolicy: 'cache-first' });
+  const mayDial = check.data?.contactCheck.allowed === true && !dialledAt && !recorded;
+
+  const dial = () => {
+    if (!mayDial) return;
+    const at = now();
+    // The call starts when the agent dials, not when the form opened.
+    startedAt.current = at;
+    setDialledAt(at);
+    onDial?.();
+  };
+
+  useEffect(() => {
+    if (recorded) nextRef.current?.focus();
+  }, [recorded]);
 
   useEffect(() => {
     formRef.current?.focus();
@@ -74,7 +103,12 @@ export function CaptureForm({ account, defaultPhoneId, onRecorded, now = () => n
     const target = event.target as HTMLElement;
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const typing = TYPING.has(target.tagName) && !(target instanceof HTMLInputElement && target.type === 'radio');
-    if (!typing) {
+    if (!typing && !recorded) {
+      if (event.key.toLowerCase() === DIAL_KEY) {
+        event.preventDefault();
+        dial();
+        return;
+      }
       const picked = choiceForKey(event.key);
       if (picked) {
         event.preventDefault();
@@ -92,7 +126,7 @@ export function CaptureForm({ account, defaultPhoneId, onRecorded, now = () => n
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!phoneId) return;
+    if (!phoneId || recorded) return;
     const built = buildRecordCall(state, {
       accountId: account.id,
       accountVersion: account.version,
@@ -113,6 +147,7 @@ export function CaptureForm({ account, defaultPhoneId, onRecorded, now = () => n
       const { data } = await recordCall({ variables: { input: built.input } });
       if (!data) return;
       setState(EMPTY_CAPTURE);
+      setRecorded(data.recordCall.id);
       onRecorded(data.recordCall.id);
     } catch {
       // Shown from the mutation's error.
@@ -154,6 +189,16 @@ export function CaptureForm({ account, defaultPhoneId, onRecorded, now = () => n
         </select>
       </label>
       {phoneId && <ContactStatus accountId={account.id} phoneId={phoneId} refused={refusedExt} />}
+      <p className="dial">
+        <button type="button" className="button-quiet" onClick={dial} disabled={!mayDial} aria-keyshortcuts="I" data-testid="capture-dial">
+          <kbd aria-hidden="true">I</kbd> {t('capture.dial')}
+        </button>{' '}
+        {dialledAt && (
+          <span role="status" data-testid="capture-dialled">
+            {t('capture.onCallSince', { time: time(dialledAt.toISOString()) })}
+          </span>
+        )}
+      </p>
 
       <fieldset className="dispositions">
         <legend>{t('capture.disposition')}</legend>
@@ -216,9 +261,18 @@ export function CaptureForm({ account, defaultPhoneId, onRecorded, now = () => n
       </label>
 
       <ErrorBanner error={refusal ? null : error} testId="capture-error" />
-      <button type="submit" className="button-primary" disabled={loading || !phoneId} data-field="submit" data-testid="capture-submit">
-        {loading ? t('capture.submitting') : t('capture.submit')}
-      </button>
+      {recorded ? (
+        <p className="contact-ok" role="status" data-testid="capture-recorded" data-call-id={recorded}>
+          {t('capture.recorded')}{' '}
+          <button type="button" className="button-primary" ref={nextRef} onClick={() => onNext?.()} data-testid="capture-next">
+            {t('capture.next')}
+          </button>
+        </p>
+      ) : (
+        <button type="submit" className="button-primary" disabled={loading || !phoneId} data-field="submit" data-testid="capture-submit">
+          {loading ? t('capture.submitting') : t('capture.submit')}
+        </button>
+      )}
     </form>
   );
 }

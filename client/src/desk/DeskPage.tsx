@@ -113,8 +113,13 @@ export function DeskPage() {
                 key={a.id}
                 account={{ id: a.id, version: a.version, currency: a.currency, phones }}
                 defaultPhoneId={selected.phoneId}
+                onDial={() => void changeStatus('ON_CALL')}
                 onRecorded={() => {
+                  void changeStatus('WRAP_UP');
                   void worklist.refetch();
+                }}
+                onNext={() => {
+                  void changeStatus('AVAILABLE');
                   void takeNext();
                 }}
               />

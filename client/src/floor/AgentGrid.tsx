@@ -12,7 +12,7 @@ interface AgentState {
   name: string;
   presence: Presence;
   pauseReason: string | null;
-  /** When the state began (ms); for states that began before the screen opened, when it opened. */
+  /** When the state began (ms): the server's presenceSince, or the change heard live; when the screen opened for an agent with no change on record. */
   since: number;
 }
 
@@ -58,7 +58,7 @@ export function AgentGrid({ teamId, large }: { teamId: string; large?: boolean }
       const change = changes[a.id];
       return change
         ? { id: a.id, ...change }
-        : { id: a.id, name: a.name, presence: a.presence, pauseReason: a.pauseReason ?? null, since: loadedAt };
+        : { id: a.id, name: a.name, presence: a.presence, pauseReason: a.pauseReason ?? null, since: a.presenceSince ? Date.parse(a.presenceSince) : loadedAt };
     });
   }, [data, changes, loadedAt]);
 

@@ -1,6 +1,8 @@
-import { useQuery } from '@apollo/client/react';
+import { useEffect, useState } from 'react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { BucketMetricsDocument } from '../gql/graphql';
+import { BucketMetricsDocument, BucketMetricsUpdatedDocument, type BucketMetricsFieldsFragment } from '../gql/graphql';
+import { useLive } from '../live/connection';
 import { localDate } from '../format';
 import { useT } from '../i18n/locale';
 
@@ -8,8 +10,23 @@ import { useT } from '../i18n/locale';
 export function BucketPanel() {
   const { t, money, percent, count } = useT();
   const month = localDate().slice(0, 7);
-  const { data } = useQuery(BucketMetricsDocument, { variables: { month }, fetchPolicy: 'cache-and-network' });
-  const rows = data?.bucketMetrics.buckets ?? [];
+  const { data, refetch } = useQuery(BucketMetricsDocument, { variables: { month }, fetchPolicy: 'cache-and-network' });
+  // The server pushes the running month again after each change that moves it (at most once a second).
+  const [pushed, setPushed] = useState<BucketMetricsFieldsFragment | null>(null);
+  useSubscription(BucketMetricsUpdatedDocument, {
+    onData: ({ data: result }) => {
+      const metrics = result.data?.bucketMetricsUpdated;
+      if (metrics) setPushed(metrics);
+    },
+  });
+  // Changes made while the socket was down arrive with no push: read the month again on reconnect.
+  const { generation } = useLive();
+  useEffect(() => {
+    if (generation > 1) void refetch().then(() => setPushed(null));
+  }, [generation, refetch]);
+  const read = data?.bucketMetrics;
+  const current = pushed && (!read || pushed.asOf >= read.asOf) ? pushed : read;
+  const rows = current?.buckets ?? [];
   const chart = rows.map((r) => ({ bucket: r.bucket, cure: r.cureRate ?? 0, roll: r.rollRate ?? 0 }));
   return (
     <section className="panel panel-wide" aria-labelledby="buckets-title">

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useT } from '../i18n/locale';
+import { useMe } from '../session/me';
 import { AgentGrid } from './AgentGrid';
 import { AlertsPanel } from './AlertsPanel';
 import { KpiCards } from './KpiCards';
@@ -45,6 +46,9 @@ function TeamFloor({ teamId }: { teamId: string }) {
   const day = useLiveKpis('TEAM', teamId, 'DAY');
   const month = useLiveKpis('TEAM', teamId, 'MONTH');
   const calls = useCallFeed(teamId);
+  // The API lets the team's supervisor, managers and admins acknowledge; agents and analysts only read.
+  const { role } = useMe();
+  const canAcknowledge = role === 'SUPERVISOR' || role === 'MANAGER' || role === 'ADMIN';
   return (
     <>
       <ErrorBanner error={day.error ?? month.error} testId="floor-error" />
@@ -60,7 +64,7 @@ function TeamFloor({ teamId }: { teamId: string }) {
         <AgentGrid teamId={teamId} />
         <LiveFeed calls={calls} />
         <LeaderboardPanel teamId={teamId} version={day.kpis?.asOf ?? null} />
-        <AlertsPanel teamId={teamId} />
+        <AlertsPanel teamId={teamId} canAcknowledge={canAcknowledge} />
         <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
           <BucketPanel />
         </Suspense>

@@ -1,5 +1,6 @@
+import { ManagerApprovals } from '../approvals/ManagerApprovals';
 import { useT } from '../i18n/locale';
-import { Approvals } from './Approvals';
+import { AlertRules } from './AlertRules';
 import { BucketGoalForm } from './BucketGoalForm';
 import { FloorOverview } from './FloorOverview';
 import { TargetForm } from './TargetForm';
@@ -13,14 +14,11 @@ export function ManagerPage() {
         <h1>{t('manager.title')}</h1>
       </div>
       <FloorOverview />
+      <ManagerApprovals />
       <div className="floor-grid">
         <TargetForm />
         <BucketGoalForm />
-        <Approvals />
-        <section className="panel" aria-labelledby="rules-title">
-          <h2 id="rules-title">{t('manager.alertRules')}</h2>
-          <p className="muted">{t('manager.alertRulesLater')}</p>
-        </section>
+        <AlertRules />
       </div>
     </div>
   );

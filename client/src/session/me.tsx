@@ -29,7 +29,7 @@ export function homeFor(role: Role): string {
 
 export interface NavItem {
   to: string;
-  label: 'nav.floor' | 'nav.wallboard' | 'nav.desk' | 'nav.manager' | 'nav.portfolio';
+  label: 'nav.floor' | 'nav.wallboard' | 'nav.desk' | 'nav.manager' | 'nav.portfolio' | 'nav.approvals';
 }
 
 export function navFor(role: Role): NavItem[] {
@@ -41,7 +41,7 @@ export function navFor(role: Role): NavItem[] {
     case 'AGENT':
       return [{ to: '/desk', label: 'nav.desk' }, { to: '/portfolio', label: 'nav.portfolio' }];
     case 'SUPERVISOR':
-      return [...floor, { to: '/portfolio', label: 'nav.portfolio' }];
+      return [...floor, { to: '/approvals', label: 'nav.approvals' }, { to: '/portfolio', label: 'nav.portfolio' }];
     case 'MANAGER':
     case 'ADMIN':
       return [{ to: '/manager', label: 'nav.manager' }, ...floor, { to: '/portfolio', label: 'nav.portfolio' }];

@@ -34,6 +34,14 @@ export class AgentResolver {
     return services.presence.set(em, viewer, status, pauseReason);
   }
 
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'When the present presence began (the latest status change); null for an agent whose presence never changed.',
+  })
+  presenceSince(@Root() agent: Agent, @Ctx() { loaders }: AppContext): Promise<Date | null> {
+    return loaders.presenceSinceOfAgent.load(agent.id);
+  }
+
   @FieldResolver(() => Team, { nullable: true })
   team(@Root() agent: Agent, @Ctx() { loaders }: AppContext): Promise<Team | null> | null {
     return agent.team ? loaders.team.load(agent.team.id) : null;

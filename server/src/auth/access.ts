@@ -40,6 +40,25 @@ export function accountScope(viewer: Viewer): FilterQuery<Account> {
 }
 
 /** Customers are visible through the accounts the viewer may see. */
+/**
+ * The accounts whose requests await the viewer's decision (write-offs, promises and plans to approve):
+ * a supervisor decides for their team, managers and admins for the floor. Agents and analysts decide
+ * nothing, so asking for the queue is FORBIDDEN rather than an empty list.
+ */
+export function decisionScope(viewer: Viewer | undefined): FilterQuery<Account> {
+  const v = requireViewer(viewer);
+  switch (v.role) {
+    case Role.SUPERVISOR:
+      return { team: v.teamId ?? NO_ROW };
+    case Role.MANAGER:
+    case Role.ADMIN:
+      return {};
+    default:
+      throw forbidden('Only supervisors, managers and admins have requests awaiting their decision.');
+  }
+}
+
+/** Customers are visible through the accounts the viewer may see. */
 export function customerScope(viewer: Viewer, em: EntityManager): FilterQuery<Customer> {
   if (viewer.role !== Role.AGENT && viewer.role !== Role.SUPERVISOR) return {};
   const accounts = (em as SqlEntityManager)

@@ -7,6 +7,7 @@ import { Agent } from '../agents/agent.entity.js';
 import { Team } from '../agents/team.entity.js';
 import { Call } from '../calls/call.entity.js';
 import { ContactPoint } from '../customers/contact-point.entity.js';
+import { InstantType } from '../db/instant.type.js';
 import { Customer } from '../customers/customer.entity.js';
 import { PromiseStatus, PromiseToPay } from '../promises/promise-to-pay.entity.js';
 
@@ -23,7 +24,10 @@ export interface Loaders {
   call: DataLoader<number, Call | null>;
   openPromiseOfAccount: DataLoader<number, PromiseToPay | null>;
   contactPointsOfCustomer: DataLoader<number, ContactPoint[]>;
+  presenceSinceOfAgent: DataLoader<number, Date | null>;
 }
+
+const instant = new InstantType();
 
 function byId<T extends { id: number }>(em: EntityManager, entity: EntityName<T>): DataLoader<number, T | null> {
   return new DataLoader(async (ids) => {
@@ -71,6 +75,14 @@ export function createLoaders(em: EntityManager, viewer: Viewer | undefined): Lo
       const rows = await em.find(ContactPoint, { customer: { $in: [...customerIds] } }, { orderBy: { kind: 'asc', id: 'asc' } });
       const byCustomer = groupBy(rows, (p) => p.customer.id);
       return customerIds.map((id) => byCustomer.get(id) ?? []);
+    }),
+    // The latest change of each agent is when their present state began: one grouped statement a page.
+    presenceSinceOfAgent: new DataLoader(async (agentIds) => {
+      const rows: Array<{ agent_id: number | string; since: number | string | Date }> = await em
+        .getConnection()
+        .execute(`select agent_id, max(at) as since from agent_status_change where agent_id in (${agentIds.map(() => '?').join(', ')}) group by agent_id`, [...agentIds]);
+      const byAgent = new Map<number, Date | null>(rows.map((r) => [Number(r.agent_id), instant.convertToJSValue(r.since) ?? null]));
+      return agentIds.map((id) => byAgent.get(id) ?? null);
     }),
   };
 }

@@ -1,5 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Account } from '../accounts/account.entity.js';
+import { PaymentPlanConnection } from '../accounts/account.resolver.js';
+import { PageArgs, type Connection } from '../graphql/connection.js';
 import type { AppContext } from '../graphql/context.js';
 import { Instalment } from './instalment.entity.js';
 import { PaymentPlan } from './payment-plan.entity.js';
@@ -7,6 +9,11 @@ import { ProposePlanInput } from './plan.inputs.js';
 
 @Resolver(() => PaymentPlan)
 export class PaymentPlanResolver {
+  @Query(() => PaymentPlanConnection, { description: 'Plans PENDING_APPROVAL (outside policy), oldest first: a supervisor’s team, or the floor for managers and admins; agents and analysts are FORBIDDEN.' })
+  plansAwaitingApproval(@Args() page: PageArgs, @Ctx() { em, viewer, services }: AppContext): Promise<Connection<PaymentPlan>> {
+    return services.plans.awaitingApproval(em, viewer, page);
+  }
+
   @Mutation(() => PaymentPlan, { description: 'Within policy the plan is ACTIVE at once; outside it, PENDING_APPROVAL for a supervisor.' })
   proposePaymentPlan(@Arg('input', () => ProposePlanInput) input: ProposePlanInput, @Ctx() { em, viewer, services }: AppContext): Promise<PaymentPlan> {
     return services.plans.propose(em, viewer, input);

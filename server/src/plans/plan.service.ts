@@ -3,11 +3,12 @@ import { ACCOUNT_AUDIT_FIELDS, settleAccountState, duesOf } from '../accounts/ac
 import type { Account } from '../accounts/account.entity.js';
 import { Agent } from '../agents/agent.entity.js';
 import { audit, auditFields } from '../audit/audit.js';
-import { accountScope } from '../auth/access.js';
+import { accountScope, decisionScope } from '../auth/access.js';
 import { accountForChange, expectVersion, isManagerOrAdmin, isSupervisorOf, requireWriter } from '../auth/permissions.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Call } from '../calls/call.entity.js';
 import { badInput, conflict, forbidden, notFound } from '../graphql/errors.js';
+import { paginate, type Connection, type PageArgs } from '../graphql/connection.js';
 import { decodeIdOf } from '../graphql/ids.js';
 import { TAKES_ARRANGEMENTS } from '../promises/promise.service.js';
 import type { Clock } from '../shared/clock.js';
@@ -80,6 +81,12 @@ export class PlanService {
       audit(tx, viewer, now, { action, entityType: 'Account', entityId: account.id, before: accountBefore, after: auditFields(account, ACCOUNT_AUDIT_FIELDS) });
     }
     return plan;
+  }
+
+  /** Plans PENDING_APPROVAL in the viewer's decision scope, oldest first (the queue order). */
+  awaitingApproval(em: EntityManager, viewer: Viewer | undefined, page: PageArgs): Promise<Connection<PaymentPlan>> {
+    const accounts = decisionScope(viewer);
+    return paginate(em, PaymentPlan, { status: PlanStatus.PENDING_APPROVAL, account: accounts }, { field: 'createdAt', direction: 'ASC' }, page, { dateField: true });
   }
 
   approve(em: EntityManager, viewer: Viewer | undefined, id: string, expectedVersion?: number | null): Promise<PaymentPlan> {

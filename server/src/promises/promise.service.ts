@@ -2,11 +2,12 @@ import type { EntityManager } from '@mikro-orm/core';
 import { AccountStatus, type Account } from '../accounts/account.entity.js';
 import { Agent } from '../agents/agent.entity.js';
 import { audit, auditFields } from '../audit/audit.js';
-import { accountScope } from '../auth/access.js';
+import { accountScope, decisionScope } from '../auth/access.js';
 import { accountForChange, expectVersion, isManagerOrAdmin, isSupervisorOf, requireWriter } from '../auth/permissions.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Call } from '../calls/call.entity.js';
 import { badInput, conflict, forbidden, notFound } from '../graphql/errors.js';
+import { paginate, type Connection, type PageArgs } from '../graphql/connection.js';
 import { decodeIdOf } from '../graphql/ids.js';
 import { promiseOutcome } from '../payments/settlement.js';
 import type { Clock } from '../shared/clock.js';
@@ -77,6 +78,12 @@ export class PromiseService {
       promise.status = PromiseStatus.CANCELLED;
       promise.statusReason = requiredText(reason, 'reason');
     });
+  }
+
+  /** Promises PENDING_APPROVAL in the viewer's decision scope, oldest first (the queue order). */
+  awaitingApproval(em: EntityManager, viewer: Viewer | undefined, page: PageArgs): Promise<Connection<PromiseToPay>> {
+    const accounts = decisionScope(viewer);
+    return paginate(em, PromiseToPay, { status: PromiseStatus.PENDING_APPROVAL, account: accounts }, { field: 'createdAt', direction: 'ASC' }, page, { dateField: true });
   }
 
   approve(em: EntityManager, viewer: Viewer | undefined, id: string, expectedVersion?: number | null): Promise<PromiseToPay> {

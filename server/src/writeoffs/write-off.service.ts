@@ -3,10 +3,11 @@ import { ACCOUNT_AUDIT_FIELDS } from '../accounts/account-state.js';
 import { AccountStatus } from '../accounts/account.entity.js';
 import { Agent } from '../agents/agent.entity.js';
 import { audit, auditFields } from '../audit/audit.js';
-import { accountScope } from '../auth/access.js';
+import { accountScope, decisionScope } from '../auth/access.js';
 import { accountForChange, requireWriter } from '../auth/permissions.js';
 import { Role, type Viewer } from '../auth/viewer.js';
 import { conflict, forbidden, notFound } from '../graphql/errors.js';
+import { paginate, type Connection, type PageArgs } from '../graphql/connection.js';
 import { decodeIdOf } from '../graphql/ids.js';
 import type { Clock } from '../shared/clock.js';
 import { requiredText } from '../shared/text.js';
@@ -18,6 +19,12 @@ const CLOSED_FOR_WRITE_OFF = new Set([AccountStatus.WRITTEN_OFF, AccountStatus.P
 /** DOMAIN.md §4: requested with a reason by whoever works the account; decided by a manager who did not request it. */
 export class WriteOffService {
   constructor(private readonly clock: Clock) {}
+
+  /** REQUESTED write-offs in the viewer's decision scope, oldest request first (the queue order). */
+  awaitingDecision(em: EntityManager, viewer: Viewer | undefined, page: PageArgs): Promise<Connection<WriteOff>> {
+    const accounts = decisionScope(viewer);
+    return paginate(em, WriteOff, { status: WriteOffStatus.REQUESTED, account: accounts }, { field: 'requestedAt', direction: 'ASC' }, page, { dateField: true });
+  }
 
   async request(em: EntityManager, viewer: Viewer | undefined, accountGlobalId: string, reason: string): Promise<WriteOff> {
     const v = requireWriter(viewer);
