@@ -52,4 +52,16 @@ describe('KpiCard', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.getByTestId('card-status').textContent).toContain('No target');
   });
+
+  it('sets a figure in the millions in smaller type instead of breaking it, and a short one as usual', () => {
+    render(
+      <LocaleProvider locale="en">
+        <KpiCard name="kpiName.collectedAmount" kind="amount" figure={collected} testId="long" />
+        <KpiCard name="kpiName.promises" kind="count" figure={behind} testId="short" />
+      </LocaleProvider>,
+    );
+    expect(screen.getByTestId('long-value').textContent).toBe('MX$2,956,547');
+    expect(screen.getByTestId('long-value').className).toContain('kpi-value-long');
+    expect(screen.getByTestId('short-value').className).not.toContain('kpi-value-long');
+  });
 });

@@ -17,6 +17,9 @@ function isAmount(f: KpiFigureFieldsFragment | KpiAmountFieldsFragment): f is Kp
   return f.value !== null && typeof f.value === 'object';
 }
 
+/** Longer figures (a month's collections in the millions) get smaller type rather than breaking mid-number. */
+const LONG_FIGURE = 9;
+
 /** One KPI against its target: the figure, a bar with the expected-by-now marker, pace in colour and word. */
 export function KpiCard({ name, kind, figure, testId, large }: KpiCardProps) {
   const { t, money, count, percent } = useT();
@@ -58,7 +61,7 @@ export function KpiCard({ name, kind, figure, testId, large }: KpiCardProps) {
   return (
     <article className={`kpi-card${large ? ' kpi-card-large' : ''} pace-${statusKey.toLowerCase()}`} data-testid={testId} data-value={raw} data-status={statusKey}>
       <h3 className="kpi-name">{t(name)}</h3>
-      <p className="kpi-value" data-testid={`${testId}-value`}>
+      <p className={`kpi-value${shown.length > LONG_FIGURE ? ' kpi-value-long' : ''}`} data-testid={`${testId}-value`}>
         {shown}
       </p>
       {targetText !== null ? (
