@@ -5,3 +5,4 @@ export { openOrm, migrate, type Orm } from './db/orm.js';
 export { FixedClock, systemClock, type Clock } from './shared/clock.js';
 export { createSchema, schemaSdl } from './graphql/schema.js';
 export { isDatabaseEmpty, seedDemoFloor, type SeedOptions, type SeedSummary } from './db/seed/seed.js';
+export { progressPrinter } from './db/seed/progress.js';
