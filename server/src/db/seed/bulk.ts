@@ -57,8 +57,9 @@ export class BulkWriter {
       this.deferredIndexes = rows.map((r) => r.sql);
       await k.raw('pragma foreign_keys = OFF');
       await k.raw('pragma synchronous = OFF');
-      await k.raw('pragma cache_size = -524288');
-      await k.raw('pragma temp_store = MEMORY');
+      await k.raw('pragma cache_size = -262144');
+      // better-sqlite3 keeps temporary b-trees in memory by default: sorts over millions of rows would hold gigabytes.
+      await k.raw('pragma temp_store = FILE');
     } else {
       const { rows } = await k.raw(
         `select i.indexname as name, i.indexdef as sql from pg_indexes i where i.schemaname = current_schema() and i.tablename = any(?)

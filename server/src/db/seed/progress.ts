@@ -31,7 +31,7 @@ export function progressPrinter(write: (line: string) => void, options: { prefix
     write(
       `${prefix} ${name.padEnd(10)} ${String(Math.floor((done / total) * 100)).padStart(3)}%  ${done}/${total}` +
         `  ${Math.round(rate).toLocaleString('en-US')} rows/s  ${rows.toLocaleString('en-US')} rows` +
-        `  ${((now - started) / 1000).toFixed(1)} s${eta > 0 ? `  eta ${eta.toFixed(0)} s` : ''}`,
+        `  ${((now - started) / 1000).toFixed(1)} s${eta > 0 ? `  eta ${eta.toFixed(0)} s` : ''}  rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`,
     );
   };
 }
