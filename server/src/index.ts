@@ -8,3 +8,4 @@ export { isDatabaseEmpty, seedDemoFloor, type SeedOptions, type SeedSummary } fr
 export { startSimulator, demoAgentEmail, type Simulator, type SimulatorOptions } from './simulator/simulator.js';
 export { realTime, remoteTime, virtualTime, type SimTime } from './simulator/sim-time.js';
 export type { SimulatorStats } from './simulator/stats.js';
+export { progressPrinter } from './db/seed/progress.js';

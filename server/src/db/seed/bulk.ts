@@ -23,8 +23,86 @@ export class BulkWriter {
     this.dialect = orm.config.get('driver') === PostgreSqlDriver ? 'postgresql' : 'sqlite';
   }
 
+  /** Set by `beginBulkLoad`: PostgreSQL skips the foreign-key triggers of the rows the seeder writes. */
+  private skipTriggers = false;
+  private deferredIndexes: string[] = [];
+
   transaction<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-    return this.knex.transaction(work);
+    if (!this.skipTriggers) return this.knex.transaction(work);
+    return this.knex.transaction(async (trx) => {
+      await trx.raw('set local session_replication_role = replica');
+      return work(trx);
+    });
+  }
+
+  rowsWritten(): number {
+    let n = 0;
+    for (const count of this.written.values()) n += count;
+    return n;
+  }
+
+  /**
+   * For a large floor: the secondary indexes of `tables` are dropped (and remembered) so rows go in
+   * without maintaining them, SQLite stops syncing and checking foreign keys, PostgreSQL skips the
+   * foreign-key triggers when the role may. The seeder's ids and references are right by construction.
+   */
+  async beginBulkLoad(tables: readonly string[]): Promise<void> {
+    const k = this.knex;
+    if (this.dialect === 'sqlite') {
+      const rows: Array<{ name: string; sql: string }> = await k.raw(
+        `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${tables.map(() => '?').join(',')})`,
+        [...tables],
+      );
+      for (const r of rows) await k.raw(`drop index "${r.name}"`);
+      this.deferredIndexes = rows.map((r) => r.sql);
+      await k.raw('pragma foreign_keys = OFF');
+      await k.raw('pragma synchronous = OFF');
+      await k.raw('pragma cache_size = -262144');
+      // better-sqlite3 keeps temporary b-trees in memory by default: sorts over millions of rows would hold gigabytes.
+      await k.raw('pragma temp_store = FILE');
+    } else {
+      const { rows } = await k.raw(
+        `select i.indexname as name, i.indexdef as sql from pg_indexes i where i.schemaname = current_schema() and i.tablename = any(?)
+         and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+        [[...tables]],
+      );
+      for (const r of rows as Array<{ name: string; sql: string }>) await k.raw(`drop index "${r.name}"`);
+      this.deferredIndexes = (rows as Array<{ sql: string }>).map((r) => r.sql);
+      const { rows: su } = await k.raw('select rolsuper from pg_roles where rolname = current_user');
+      this.skipTriggers = su[0]?.rolsuper === true;
+    }
+  }
+
+  /** Fresh planner statistics once the derived rows (counters, statuses) are in too. */
+  async analyze(): Promise<void> {
+    await this.knex.raw('analyze');
+  }
+
+  /** Builds the indexes `beginBulkLoad` dropped and gives the planner statistics; `onIndex` reports each. */
+  async endBulkLoad(onIndex?: (done: number, total: number) => void): Promise<void> {
+    const k = this.knex;
+    const total = this.deferredIndexes.length;
+    if (this.dialect === 'postgresql') {
+      // One connection so the session setting holds for every build.
+      await k.transaction(async (trx) => {
+        await trx.raw(`set local maintenance_work_mem = '1GB'`);
+        for (const [n, sql] of this.deferredIndexes.entries()) {
+          await trx.raw(sql);
+          onIndex?.(n + 1, total);
+        }
+      });
+      this.skipTriggers = false;
+      await k.raw('analyze');
+    } else {
+      for (const [n, sql] of this.deferredIndexes.entries()) {
+        await k.raw(sql);
+        onIndex?.(n + 1, total);
+      }
+      await k.raw('analyze');
+      await k.raw('pragma foreign_keys = ON');
+      await k.raw('pragma synchronous = NORMAL');
+    }
+    this.deferredIndexes = [];
   }
 
   /** Every row must carry the same keys (the column names), in the same order. */

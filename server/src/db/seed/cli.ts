@@ -1,6 +1,7 @@
 /**
  * Seeds the demo floor into the configured database.
- *   node dist/db/seed/cli.js [--accounts N] [--seed N] [--reset]
+ *   node dist/db/seed/cli.js [--accounts N] [--agents N] [--calls N] [--days N] [--bulk] [--seed N] [--reset]
+ * --agents, --calls and --days size a benchmark floor; --bulk loads it with the indexes built afterwards.
  * Refuses a database that already has agents unless --reset, which drops every table and migrates afresh.
  */
 import 'reflect-metadata';
@@ -8,15 +9,32 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../config.js';
 import { localDateIn } from '../../shared/dates.js';
 import { migrate, openOrm } from '../orm.js';
+import { progressPrinter } from './progress.js';
 import { isDatabaseEmpty, seedDemoFloor } from './seed.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { accounts: { type: 'string' }, seed: { type: 'string' }, reset: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      accounts: { type: 'string' },
+      agents: { type: 'string' },
+      calls: { type: 'string' },
+      days: { type: 'string' },
+      bulk: { type: 'boolean', default: false },
+      seed: { type: 'string' },
+      reset: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
-    console.error('usage: node dist/db/seed/cli.js [--accounts N] [--seed N] [--reset]');
+    console.error('usage: node dist/db/seed/cli.js [--accounts N] [--agents N] [--calls N] [--days N] [--bulk] [--seed N] [--reset]');
     return 0;
+  }
+  const sizes: { agents?: number; calls?: number; days?: number } = {};
+  for (const name of ['agents', 'calls', 'days'] as const) {
+    if (values[name] === undefined) continue;
+    const v = Number(values[name]);
+    if (!Number.isInteger(v) || v < 1) throw new ConfigError(`--${name} must be a whole number >= 1, got ${values[name]}`);
+    sizes[name] = v;
   }
   const config = loadConfig();
   const accounts = values.accounts === undefined ? config.seedAccounts : Number(values.accounts);
@@ -37,31 +55,15 @@ async function main(): Promise<number> {
     }
     const now = config.clockNow ?? new Date();
     console.error(`[seed] ${accounts} accounts, business date ${localDateIn(now, config.floorTimeZone)} (${config.floorTimeZone})`);
-    const summary = await seedDemoFloor(orm, { accounts, now, floorTimeZone: config.floorTimeZone, seed, onProgress: progressPrinter() });
+    const summary = await seedDemoFloor(orm, {
+      accounts, ...sizes, bulkLoad: values.bulk, now, floorTimeZone: config.floorTimeZone, seed, onProgress: progressPrinter((line) => console.error(line)),
+    });
     const { ms, ...counts } = summary;
     console.log(`Seeded ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} in ${(ms / 1000).toFixed(1)} s`);
     return 0;
   } finally {
     await orm.close(true);
   }
-}
-
-/** One line per phase, plus one per 10% step of the phases long enough to have steps. */
-function progressPrinter(): (p: { phase: string; done: number; total: number }) => void {
-  const started = Date.now();
-  let phase = '';
-  let lastStep = -1;
-  return ({ phase: name, done, total }) => {
-    if (name !== phase) {
-      phase = name;
-      lastStep = -1;
-    }
-    const step = Math.floor((done / total) * 10);
-    if (step === lastStep || (total < 10 && done < total)) return;
-    lastStep = step;
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.error(`[seed] ${name.padEnd(10)} ${String(Math.floor((done / total) * 100)).padStart(3)}%  (${done}/${total})  ${seconds} s`);
-  };
 }
 
 main().then(

@@ -6,7 +6,7 @@ import { Prng } from './prng.js';
 // Targets and bucket goals are minor units of the floor currency (the Target entity has no currency column).
 export { FLOOR_CURRENCY, toFloorCurrency } from '../../shared/floor-currency.js';
 
-/** Days of call history, today included. */
+/** Days of call history, today included, unless the options ask for more. */
 export const HISTORY_DAYS = 60;
 
 /** The KPIs the seeder sets targets for (DOMAIN.md §7). */
@@ -28,6 +28,14 @@ export class KpiTally {
   }
 }
 
+/** `done` of `total` steps of a phase; `rows` counts every row written so far, for a rate. */
+export interface SeedProgress {
+  phase: string;
+  done: number;
+  total: number;
+  rows: number;
+}
+
 export interface SeedContext {
   readonly seed: number;
   readonly now: Date;
@@ -35,6 +43,7 @@ export interface SeedContext {
   /** The business date: the calendar date of `now` on the floor. */
   readonly today: LocalDate;
   readonly historyStart: LocalDate;
+  readonly historyDays: number;
   /** Instant today began on the floor: whatever happened before it belongs to finished days. */
   readonly todayStartMs: number;
   /** Bucket snapshots are taken at the opening of this month and of the previous one. */
@@ -50,7 +59,7 @@ export interface SeedContext {
 
 export function createContext(
   writer: BulkWriter,
-  options: { now: Date; floorTimeZone: string; seed: number; onProgress?: (p: { phase: string; done: number; total: number }) => void },
+  options: { now: Date; floorTimeZone: string; seed: number; days?: number; onProgress?: (p: SeedProgress) => void },
 ): SeedContext {
   const today = localDateIn(options.now, options.floorTimeZone);
   const ids = new Map<string, number>();
@@ -61,7 +70,8 @@ export function createContext(
     now: options.now,
     nowMs: options.now.getTime(),
     today,
-    historyStart: addDays(today, -(HISTORY_DAYS - 1)),
+    historyStart: addDays(today, -((options.days ?? HISTORY_DAYS) - 1)),
+    historyDays: options.days ?? HISTORY_DAYS,
     todayStartMs: clock.midnight(today),
     snapshotDates,
     snapshotStartsMs: [clock.midnight(snapshotDates[0]), clock.midnight(snapshotDates[1])],
@@ -74,7 +84,7 @@ export function createContext(
       ids.set(table, id);
       return id;
     },
-    progress: (phase, done, total) => options.onProgress?.({ phase, done, total }),
+    progress: (phase, done, total) => options.onProgress?.({ phase, done, total, rows: writer.rowsWritten() }),
   };
 }
 

@@ -46,12 +46,13 @@ export interface Shift {
   offline: number;
 }
 
-export async function seedPeople(ctx: SeedContext, accounts: number): Promise<People> {
+/** `agents`, when given, is the number of collectors, in teams of ten (the last one may be smaller). */
+export async function seedPeople(ctx: SeedContext, accounts: number, agents?: number): Promise<People> {
   const rng = ctx.rng('people');
   const faker = new Faker({ locale: [es_MX, en, base] });
   faker.seed(ctx.seed);
-  const teamCount = Math.max(DEMO_TEAMS, Math.ceil(accounts / (ACCOUNTS_PER_AGENT * AGENTS_PER_TEAM)));
-  const collectorCount = teamCount * AGENTS_PER_TEAM;
+  const teamCount = agents === undefined ? Math.max(DEMO_TEAMS, Math.ceil(accounts / (ACCOUNTS_PER_AGENT * AGENTS_PER_TEAM))) : Math.ceil(agents / AGENTS_PER_TEAM);
+  const collectorCount = agents ?? teamCount * AGENTS_PER_TEAM;
   // Every demo login shares the password "demo". bcrypt at cost 10 takes ~70 ms, so it is hashed once
   // and the hash reused; the salt comes from the seed so that two runs give byte-identical databases.
   const passwordHash = bcrypt.hashSync('demo', `$2b$10$${bcryptSalt(rng)}`);

@@ -4,6 +4,8 @@ import type { AccountInfo } from './accounts.js';
 import type { Row } from './bulk.js';
 import { toFloorCurrency, type SeedContext } from './context.js';
 
+const CHUNK = 20_000;
+
 export type OpeningBalances = Record<Bucket, number>;
 
 /**
@@ -16,29 +18,39 @@ export async function seedSnapshots(ctx: SeedContext, accounts: AccountInfo[]): 
   const rng = ctx.rng('snapshots');
   const opening = Object.fromEntries(BUCKETS.map((b) => [b, 0])) as OpeningBalances;
   const [thisMonth] = ctx.snapshotDates;
-  const rows: [Row[], Row[]] = [[], []];
-  for (const a of accounts) {
-    const cured = a.bucket === 'CURRENT' && rng.chance(0.3);
-    const improved = a.dpd > 0 && rng.chance(0.1);
-    const formerDpd = rng.skewedInt(1, 75);
-    for (const i of [0, 1] as const) {
-      const takenOn = ctx.snapshotDates[i];
+  // The draws are made once per account in account order; the rows are written a month at a time,
+  // last month first so that ids follow time, a chunk at a time so a million accounts fit in memory.
+  const cured = new Uint8Array(accounts.length);
+  const improved = new Uint8Array(accounts.length);
+  const formerDpd = new Uint16Array(accounts.length);
+  accounts.forEach((a, k) => {
+    cured[k] = a.bucket === 'CURRENT' && rng.chance(0.3) ? 1 : 0;
+    improved[k] = a.dpd > 0 && rng.chance(0.1) ? 1 : 0;
+    formerDpd[k] = rng.skewedInt(1, 75);
+  });
+  for (const i of [1, 0] as const) {
+    const takenOn = ctx.snapshotDates[i];
+    let batch: Row[] = [];
+    const flush = async () => {
+      await ctx.writer.transaction((trx) => ctx.writer.insert(trx, 'bucket_snapshot', batch));
+      batch = [];
+    };
+    for (let k = 0; k < accounts.length; k++) {
+      const a = accounts[k]!;
       if (a.openedOn >= takenOn) continue;
       let oldestDue: LocalDate | null = a.oldestDue;
-      if (a.paidOffAt !== Infinity) oldestDue = a.paidOffAt >= ctx.snapshotStartsMs[i] ? addDays(takenOn, -Math.min(formerDpd, 45)) : null;
-      else if (cured) oldestDue = addDays(takenOn, -formerDpd);
-      else if (improved) oldestDue = addDays(a.oldestDue!, -30);
+      if (a.paidOffAt !== Infinity) oldestDue = a.paidOffAt >= ctx.snapshotStartsMs[i] ? addDays(takenOn, -Math.min(formerDpd[k]!, 45)) : null;
+      else if (cured[k]) oldestDue = addDays(takenOn, -formerDpd[k]!);
+      else if (improved[k]) oldestDue = addDays(a.oldestDue!, -30);
       const { dpd, bucket } = delinquency({ oldestUnpaidDueDate: oldestDue, writtenOff: a.writtenOffAt < ctx.snapshotStartsMs[i] }, takenOn);
       // Balances were higher by whatever has been paid since.
       const balance = a.balance + a.sim.paidSince[i];
-      rows[i].push({ id: 0, taken_on: takenOn, account_id: a.id, bucket, dpd, balance_minor: balance });
+      batch.push({ id: ctx.nextId('bucket_snapshot'), taken_on: takenOn, account_id: a.id, bucket, dpd, balance_minor: balance });
       if (takenOn === thisMonth) opening[bucket] += toFloorCurrency(balance, a.currency);
+      if (batch.length >= CHUNK) await flush();
     }
-  }
-  for (const batch of [rows[1], rows[0]]) { // last month first, so ids follow time
-    for (const row of batch) row.id = ctx.nextId('bucket_snapshot');
-    await ctx.writer.transaction((trx) => ctx.writer.insert(trx, 'bucket_snapshot', batch));
-    ctx.progress('snapshots', batch === rows[1] ? 1 : 2, 2);
+    await flush();
+    ctx.progress('snapshots', i === 1 ? 1 : 2, 2);
   }
   return opening;
 }

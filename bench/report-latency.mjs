@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+/**
+ * Scenario 5: `agingReport` and `rollRateMatrix` over a built floor, through the real server (GraphQL
+ * over loopback HTTP, as a MANAGER) against a bare baseline measured in the same run: the same
+ * aggregate written by hand and run straight on the driver (better-sqlite3's prepared statement, or
+ * a pg client), with the name lookup the report needs. One JSON line per report: p50/p95/p99 of both.
+ *   DATABASE_URL=sqlite:bench/data/floor.sqlite node bench/report-latency.mjs [--runs 30] [--now 2026-11-18T16:00:00Z]
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/openfloor_floor node bench/report-latency.mjs
+ * The clock is frozen at --now (the floor's business date), so the month's snapshot is the built one.
+ */
+import 'reflect-metadata';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createApp, FixedClock, loadConfig, openOrm } from '@openfloor/server';
+
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: { runs: { type: 'string', default: '30' }, now: { type: 'string', default: '2026-11-18T16:00:00Z' } },
+});
+const runs = Number(values.runs);
+const now = new Date(values.now);
+const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${cpus()[0]?.model ?? 'cpu'}`;
+if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL must point at a built floor');
+
+const config = loadConfig({
+  ...process.env,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'silent',
+  SEED_ON_EMPTY: 'false',
+  EXPOSE_SQL_COUNT: 'true',
+  SIMULATOR: 'off',
+  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
+});
+const sqlite = config.database.kind === 'sqlite';
+
+/** The bare driver: better-sqlite3 under the ORM's knex (its own connection), or a pg client. */
+async function bareDriver() {
+  if (sqlite) {
+    const orm = await openOrm(config.database);
+    const db = await orm.em.getKnex().client.acquireConnection();
+    return { all: (sql, params) => db.prepare(sql).all(...params), close: () => orm.close(true) };
+  }
+  const client = new pg.Client({ connectionString: config.database.url });
+  await client.connect();
+  const numbered = (sql) => {
+    let n = 0;
+    return sql.replace(/\?/g, () => `$${++n}`);
+  };
+  return { all: async (sql, params) => (await client.query(numbered(sql), params)).rows, close: () => client.end() };
+}
+
+const month = now.toISOString().slice(0, 10).slice(0, 8) + '01';
+const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+const aging = (column, names) => async (db) => {
+  const rows = await db.all(`select ${column} as grp, bucket, currency, count(*) as accounts, sum(balance_minor) as balance from account group by ${column}, bucket, currency`, []);
+  if (names) {
+    const ids = [...new Set(rows.map((r) => r.grp).filter((g) => g !== null))];
+    await db.all(`select id, name from ${names} where id in (${ids.map(() => '?').join(',')})`, ids);
+  }
+  return rows.length;
+};
+const scenarios = [
+  ['agingReport PRODUCT', '{ agingReport(groupBy: PRODUCT) { groups { key buckets { bucket accounts balance { amount } } } } }', aging('product')],
+  ['agingReport TEAM', '{ agingReport(groupBy: TEAM) { groups { key name buckets { bucket accounts balance { amount } } } } }', aging('team_id', 'team')],
+  ['agingReport AGENT', '{ agingReport(groupBy: AGENT) { groups { key name buckets { bucket accounts balance { amount } } } } }', aging('assigned_agent_id', 'agent')],
+  [
+    'rollRateMatrix',
+    `{ rollRateMatrix(fromMonth: "${previous.slice(0, 7)}", toMonth: "${month.slice(0, 7)}") { accounts rows { from cells { to accounts fromBalance { amount } } } } }`,
+    async (db) =>
+      (
+        await db.all(
+          `select s.bucket as from_bucket, c.bucket as to_bucket, a.currency as currency, count(*) as accounts, sum(s.balance_minor) as from_balance, sum(c.balance_minor) as to_balance
+           from bucket_snapshot s join account a on a.id = s.account_id join bucket_snapshot c on c.taken_on = ? and c.account_id = s.account_id
+           where s.taken_on = ? group by s.bucket, c.bucket, a.currency`,
+          [month, previous],
+        )
+      ).length,
+  ],
+];
+
+async function measure(work) {
+  await work(); // warm statement and page caches
+  const ms = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    ms.push(performance.now() - started);
+  }
+  ms.sort((a, b) => a - b);
+  const at = (q) => Number(ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)].toFixed(1));
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+const app = await createApp(config, { clock: new FixedClock(now) });
+const { url } = await app.listen();
+const db = await bareDriver();
+async function gql(query, token) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body;
+}
+try {
+  const token = (await gql('mutation { login(email: "manager@demo.test", password: "demo") { token } }')).data.login.token;
+  const accounts = Number((await db.all('select count(*) as n from account', []))[0].n);
+  for (const [scenario, query, bare] of scenarios) {
+    const baseline = await measure(() => bare(db));
+    let statements;
+    const api = await measure(async () => (statements = (await gql(query, token)).extensions?.sqlStatements));
+    console.log(
+      JSON.stringify({
+        scenario,
+        database: config.database.kind,
+        accounts,
+        runs,
+        p50Ms: api.p50,
+        p95Ms: api.p95,
+        p99Ms: api.p99,
+        sqlStatements: statements,
+        baselineP50Ms: baseline.p50,
+        baselineP95Ms: baseline.p95,
+        baselineP99Ms: baseline.p99,
+        ratio: Number((api.p50 / baseline.p50).toFixed(2)),
+        machine,
+      }),
+    );
+  }
+} finally {
+  await db.close();
+  await app.stop();
+}
