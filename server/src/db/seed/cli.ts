@@ -13,7 +13,10 @@ import { progressPrinter } from './progress.js';
 import { isDatabaseEmpty, seedDemoFloor } from './seed.js';
 
 async function main(): Promise<number> {
+  // `pnpm seed -- --accounts N` hands the script the `--` itself; it separates nothing here.
+  const args = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--'));
   const { values } = parseArgs({
+    args,
     options: {
       accounts: { type: 'string' },
       agents: { type: 'string' },
