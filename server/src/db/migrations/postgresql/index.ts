@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261130153203 } from './Migration20261130153203.js';
 import { Migration20261130132235 } from './Migration20261130132235.js';
 import { Migration20261122083911 } from './Migration20261122083911.js';
 import { Migration20261122082613 } from './Migration20261122082613.js';
@@ -8,4 +9,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122082613', class: Migration20261122082613 },
   { name: 'Migration20261122083911', class: Migration20261122083911 },
   { name: 'Migration20261130132235', class: Migration20261130132235 },
+  { name: 'Migration20261130153203', class: Migration20261130153203 },
 ];

@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261130153202 } from './Migration20261130153202.js';
 import { Migration20261130132204 } from './Migration20261130132204.js';
 import { Migration20261122083858 } from './Migration20261122083858.js';
 import { Migration20261122082612 } from './Migration20261122082612.js';
@@ -8,4 +9,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122082612', class: Migration20261122082612 },
   { name: 'Migration20261122083858', class: Migration20261122083858 },
   { name: 'Migration20261130132204', class: Migration20261130132204 },
+  { name: 'Migration20261130153202', class: Migration20261130153202 },
 ];
