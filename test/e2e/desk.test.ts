@@ -2,7 +2,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { gql, login, ok } from '../utils/graphql.js';
 import { globalId, sql } from '../utils/oracle.js';
-import type { TestServer } from '../utils/server.js';
 import { NOW } from '../utils/template.js';
 import { axeViolations, launchBrowser, openPage, pageErrors, screenshot, screenshotName, signIn } from './utils/browser.js';
 import { startDashboardServer, type DashboardServer } from './utils/server.js';
@@ -20,7 +19,6 @@ describe('agent desk', () => {
   let server: DashboardServer;
   let browser: Browser;
   let page: Page;
-  const oracle = (): TestServer => ({ orm: server.app.services.orm }) as unknown as TestServer;
 
   beforeAll(async () => {
     server = await startDashboardServer();
@@ -50,7 +48,7 @@ describe('agent desk', () => {
     await page.getByTestId('capture-form').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('capture-form');
     await expect.poll(() => page.getByTestId('contact-status').getAttribute('data-allowed')).toBe('true');
-    const presence = async () => (await sql(oracle(), 'select presence from agent where email = ?', [AGENT]))[0]!.presence;
+    const presence = async () => (await sql(server, 'select presence from agent where email = ?', [AGENT]))[0]!.presence;
     // I dials: the agent is ON_CALL from then.
     await page.keyboard.press('i');
     await expect.poll(presence, { timeout: 5_000 }).toBe('ON_CALL');
@@ -66,9 +64,9 @@ describe('agent desk', () => {
 
     // Recorded, the agent in wrap-up, and the same account still on screen until they move on.
     await expect
-      .poll(async () => (await sql(oracle(), `select count(*) as n from promise_to_pay where account_id = ? and amount_minor = 15000 and due_date = '2026-11-25'`, [localOf(accountId)]))[0]!.n, { timeout: 5_000 })
+      .poll(async () => (await sql(server, `select count(*) as n from promise_to_pay where account_id = ? and amount_minor = 15000 and due_date = '2026-11-25'`, [localOf(accountId)]))[0]!.n, { timeout: 5_000 })
       .toBe(1);
-    const call = await sql(oracle(), `select disposition, direction, g.email from call c join agent g on g.id = c.agent_id where c.account_id = ? order by c.id desc limit 1`, [localOf(accountId)]);
+    const call = await sql(server, `select disposition, direction, g.email from call c join agent g on g.id = c.agent_id where c.account_id = ? order by c.id desc limit 1`, [localOf(accountId)]);
     expect(call[0]).toMatchObject({ disposition: 'PROMISE_TO_PAY', direction: 'OUTBOUND', email: AGENT });
     await expect.poll(presence, { timeout: 5_000 }).toBe('WRAP_UP');
     expect(await page.getByTestId('account-view').getAttribute('data-account-id')).toBe(accountId);
@@ -87,7 +85,7 @@ describe('agent desk', () => {
   it('a blocked call shows the rules that block it and the next allowed time before the agent dials', async () => {
     // A right-party conversation today blocks further calls for 7 x 24 hours (DOMAIN.md §6).
     const [row] = await sql(
-      oracle(),
+      server,
       `select a.id from account a join agent g on g.id = a.assigned_agent_id where g.email = ? and a.status = 'ACTIVE'
          and exists (select 1 from contact_point p where p.customer_id = a.customer_id and p.kind = 'PHONE' and p.status <> 'INVALID' and p.do_not_call = 0)
          order by a.id desc limit 1`,

@@ -3,7 +3,6 @@ import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { AccountPool, money } from '../utils/accounts.js';
 import { gql, login, ok } from '../utils/graphql.js';
 import { globalId, localId, scalar, sql } from '../utils/oracle.js';
-import type { TestServer } from '../utils/server.js';
 import { axeViolations, launchBrowser, openPage, pageErrors, screenshot, screenshotName, signIn } from './utils/browser.js';
 import { startDashboardServer, type DashboardServer } from './utils/server.js';
 
@@ -33,13 +32,6 @@ describe('supervisor floor', () => {
   let holdSockets = false;
   const held: WebSocketRoute[] = [];
 
-  // The oracle reads the database of whichever server is running now (there is a restart below).
-  const asTestServer = (): TestServer =>
-    ({
-      get orm() {
-        return server.app.services.orm;
-      },
-    }) as unknown as TestServer;
 
   async function recordPromise(): Promise<string> {
     const account = await pool.take({ minBalance: 20_000 });
@@ -69,13 +61,14 @@ describe('supervisor floor', () => {
   }
 
   const scalarName = async (email: string): Promise<string> =>
-    ((await sql(asTestServer(), 'select name from agent where email = ?', [email]))[0] as { name: string }).name;
+    ((await sql(server, 'select name from agent where email = ?', [email]))[0] as { name: string }).name;
   const cardValue = (testId: string) => page.getByTestId(testId).getAttribute('data-value');
 
   beforeAll(async () => {
     server = await startDashboardServer();
-    pool = new AccountPool(asTestServer(), 'Team 1');
-    team1 = globalId('Team', await scalar(asTestServer(), 'select id from team where name = ?', ['Team 1']));
+    // The pool outlives the restart below: it reads the database of whichever server runs now.
+    pool = new AccountPool({ get orm() { return server.orm; } }, 'Team 1');
+    team1 = globalId('Team', await scalar(server, 'select id from team where name = ?', ['Team 1']));
     supervisorToken = await login(server.url, 'supervisor1@demo.test');
     browser = await launchBrowser();
     page = await openPage(browser);
@@ -178,9 +171,9 @@ describe('supervisor floor', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => item.getAttribute('data-acknowledged')).toBe('true');
     expect(await item.getByTestId('alert-acknowledged').textContent()).toContain(await scalarName('supervisor1@demo.test'));
-    const [row] = await sql(asTestServer(), 'select acknowledged_at, acknowledged_by_id from alert where id = ?', [localId(paused.id)]);
+    const [row] = await sql(server, 'select acknowledged_at, acknowledged_by_id from alert where id = ?', [localId(paused.id)]);
     expect(row!.acknowledged_at).not.toBeNull();
-    expect(row!.acknowledged_by_id).toBe(await scalar(asTestServer(), "select id from agent where email = 'supervisor1@demo.test'"));
+    expect(row!.acknowledged_by_id).toBe(await scalar(server, "select id from agent where email = 'supervisor1@demo.test'"));
     await screenshot(page, 'floor-alert-acknowledged');
     ok(await gql(server.url, 'mutation { setAgentStatus(status: AVAILABLE) { presence } }', {}, agent));
   });

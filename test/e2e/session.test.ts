@@ -2,7 +2,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { gql, login, ok } from '../utils/graphql.js';
 import { globalId, localId, scalar } from '../utils/oracle.js';
-import type { TestServer } from '../utils/server.js';
 import { axeViolations, launchBrowser, openPage, pageErrors, screenshot, screenshotName, signIn } from './utils/browser.js';
 import { startDashboardServer, type DashboardServer } from './utils/server.js';
 
@@ -16,7 +15,6 @@ describe('session, language, wallboard and manager', () => {
   let server: DashboardServer;
   let browser: Browser;
   let page: Page;
-  const oracle = (): TestServer => ({ orm: server.app.services.orm }) as unknown as TestServer;
 
   beforeAll(async () => {
     server = await startDashboardServer();
@@ -122,7 +120,7 @@ describe('session, language, wallboard and manager', () => {
     await freshPage();
     await signIn(page, server.origin, 'manager@demo.test');
     await page.getByTestId('team-overview-row').first().waitFor();
-    const team2 = globalId('Team', await scalar(oracle(), 'select id from team where name = ?', ['Team 2']));
+    const team2 = globalId('Team', await scalar(server, 'select id from team where name = ?', ['Team 2']));
     await page.getByTestId('target-scope').selectOption(team2);
     await page.getByTestId('target-kpi').selectOption('ATTEMPTS');
     await page.getByTestId('target-value').fill('321');
@@ -144,7 +142,7 @@ describe('session, language, wallboard and manager', () => {
   });
 
   it('a manager approves a write-off from the floor-wide queue', async () => {
-    const [row] = await oracle()
+    const [row] = await server
       .orm.em.fork()
       .getConnection()
       .execute(
@@ -165,12 +163,12 @@ describe('session, language, wallboard and manager', () => {
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     await item.getByRole('button', { name: /^Approve the write-off of/ }).click();
     await item.waitFor({ state: 'detached' });
-    const [status] = await oracle().orm.em.fork().getConnection().execute('select status from account where id = ?', [Number(row.id)]);
+    const [status] = await server.orm.em.fork().getConnection().execute('select status from account where id = ?', [Number(row.id)]);
     expect(status.status).toBe('WRITTEN_OFF');
   });
 
   it("a supervisor rejects a team promise below the minimum from their approvals screen, giving a reason", async () => {
-    const [row] = await oracle()
+    const [row] = await server
       .orm.em.fork()
       .getConnection()
       .execute(
@@ -195,7 +193,7 @@ describe('session, language, wallboard and manager', () => {
     await item.getByTestId('approval-reason').fill('Too little for this balance');
     await item.getByTestId('approval-reason').press('Enter');
     await item.waitFor({ state: 'detached' });
-    const [stored] = await oracle().orm.em.fork().getConnection().execute('select status, status_reason from promise_to_pay where id = ?', [localId(promise.id)]);
+    const [stored] = await server.orm.em.fork().getConnection().execute('select status, status_reason from promise_to_pay where id = ?', [localId(promise.id)]);
     expect(stored).toMatchObject({ status: 'CANCELLED', status_reason: 'Too little for this balance' });
     const violations = await axeViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
@@ -215,7 +213,7 @@ describe('session, language, wallboard and manager', () => {
     await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-limitSeconds').fill('420');
     await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-save').click();
     await page.getByTestId('rule-AGENT_IN_WRAP_UP_TOO_LONG-saved').waitFor();
-    const [stored] = await oracle().orm.em.fork().getConnection().execute("select limit_seconds, version from alert_rule where kind = 'AGENT_IN_WRAP_UP_TOO_LONG'");
+    const [stored] = await server.orm.em.fork().getConnection().execute("select limit_seconds, version from alert_rule where kind = 'AGENT_IN_WRAP_UP_TOO_LONG'");
     expect([Number(stored.limit_seconds), Number(stored.version)]).toEqual([420, version + 1]);
     const violations = await axeViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
@@ -232,7 +230,7 @@ describe('session, language, wallboard and manager', () => {
   });
 
   async function scalarName(email: string): Promise<string> {
-    const rows = await oracle().orm.em.fork().getConnection().execute('select name from agent where email = ?', [email]);
+    const rows = await server.orm.em.fork().getConnection().execute('select name from agent where email = ?', [email]);
     return String(rows[0].name);
   }
 });

@@ -1,5 +1,4 @@
-import { agentId, globalId, sql } from './oracle.js';
-import type { TestServer } from './server.js';
+import { agentId, globalId, sql, type Database } from './oracle.js';
 
 export interface AccountRow {
   id: number;
@@ -19,7 +18,7 @@ export interface AccountRow {
 export class AccountPool {
   private readonly taken = new Set<number>();
   constructor(
-    private readonly server: TestServer,
+    private readonly server: Database,
     private readonly team = 'Team 1',
   ) {}
 
@@ -43,7 +42,7 @@ export class AccountPool {
   }
 }
 
-export async function accountById(server: TestServer, id: number): Promise<AccountRow> {
+export async function accountById(server: Database, id: number): Promise<AccountRow> {
   const [a] = await sql(server, 'select id, currency, balance_minor, amount_due_minor, oldest_unpaid_due_date, version, team_id from account where id = ?', [id]);
   return {
     id,
@@ -62,7 +61,7 @@ export async function accountById(server: TestServer, id: number): Promise<Accou
  * it, and (optionally) at least `minDues` unpaid dues. The first by id, so runs are repeatable.
  */
 export async function accountOf(
-  server: TestServer,
+  server: Database,
   email: string,
   options: { minDues?: number; minBalance?: number; skip?: number } = {},
 ): Promise<AccountRow> {
@@ -97,7 +96,7 @@ export const decimal = (minor: number): string => `${minor < 0 ? '-' : ''}${Math
 
 export const money = (minor: number, currency: string) => ({ amount: decimal(minor), currencyCode: currency });
 
-export async function accountState(server: TestServer, id: number) {
+export async function accountState(server: Database, id: number) {
   const [a] = await sql(server, 'select balance_minor, amount_due_minor, oldest_unpaid_due_date, dpd, bucket, status, version from account where id = ?', [id]);
   return {
     balance: Number(a!.balance_minor),
@@ -110,7 +109,7 @@ export async function accountState(server: TestServer, id: number) {
   };
 }
 
-export async function unpaidDues(server: TestServer, id: number): Promise<Array<{ id: number; dueDate: string; outstanding: number }>> {
+export async function unpaidDues(server: Database, id: number): Promise<Array<{ id: number; dueDate: string; outstanding: number }>> {
   const rows = await sql(server, 'select id, due_date, amount_minor - paid_minor as outstanding from account_due where account_id = ? and paid_minor < amount_minor order by due_date, id', [id]);
   return rows.map((r) => ({ id: Number(r.id), dueDate: String(r.due_date), outstanding: Number(r.outstanding) }));
 }

@@ -1,16 +1,19 @@
 import type { TestServer } from './server.js';
 
+/** Whatever holds the server's database: an API test server, or the dashboard suite's. */
+export type Database = Pick<TestServer, 'orm'>;
+
 /** Straight SQL against the server's database: the independent answer a test compares the API with. */
-export async function sql<T = Record<string, any>>(server: TestServer, query: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T = Record<string, any>>(server: Database, query: string, params: unknown[] = []): Promise<T[]> {
   return server.orm.em.fork().getConnection().execute(query, params) as Promise<T[]>;
 }
 
-export async function scalar(server: TestServer, query: string, params: unknown[] = []): Promise<number> {
+export async function scalar(server: Database, query: string, params: unknown[] = []): Promise<number> {
   const rows = await sql(server, query, params);
   return Number(Object.values(rows[0]!)[0]);
 }
 
-export async function agentId(server: TestServer, email: string): Promise<number> {
+export async function agentId(server: Database, email: string): Promise<number> {
   return scalar(server, 'select id from agent where email = ?', [email]);
 }
 

@@ -36,10 +36,10 @@ export class AlertWatch {
 
   async start(options: AlertWatchOptions): Promise<void> {
     if (options.live) {
-      const kpis = this.events.subscribe('kpiUpdated', KPI_TOPIC_KEY);
-      const refusals = this.events.subscribe('contactRefused', CONTACT_REFUSED_KEY);
-      this.subscriptions.push(kpis as LiveSubscription<unknown>, refusals as LiveSubscription<unknown>);
-      await Promise.all([kpis.ready, refusals.ready]);
+      const kpis = await this.events.listen('kpiUpdated', KPI_TOPIC_KEY);
+      this.subscriptions.push(kpis as LiveSubscription<unknown>);
+      const refusals = await this.events.listen('contactRefused', CONTACT_REFUSED_KEY);
+      this.subscriptions.push(refusals as LiveSubscription<unknown>);
       void this.drain(kpis, (event: KpiChangedEvent) => this.kpisChanged(event.agentIds));
       void this.drain(refusals, (event: ContactRefusedEvent) => void this.run(() => this.alerts.onContactRefused(this.orm.em.fork(), event)));
     }

@@ -51,13 +51,7 @@ export class KpiUpdates {
   /** Refused at subscribe time as kpis would refuse the read: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT. */
   async follow(em: EntityManager, viewer: Viewer | undefined, args: KpiFollowArgs): Promise<AsyncIterableIterator<Kpis>> {
     const scope = await this.kpis.followable(em, viewer, args.scope, args.scopeId);
-    const live = this.events.subscribe('kpiUpdated', KPI_TOPIC_KEY);
-    try {
-      await live.ready;
-    } catch (error) {
-      await live.return();
-      throw error;
-    }
+    const live = await this.events.listen('kpiUpdated', KPI_TOPIC_KEY);
     const read = () => this.kpis.kpis(this.orm.em.fork(), viewer, { scope: args.scope, scopeId: args.scopeId, period: args.period, date: this.businessDate() });
     const concerns = async (event: KpiChangedEvent): Promise<boolean> => {
       const { from, to } = periodDays(args.period, this.businessDate());

@@ -54,9 +54,8 @@ export async function openCallLog(
   teamId: number,
   after: number | null,
 ): Promise<AsyncIterableIterator<CallLogItem>> {
-  const live = deps.events.subscribe('callLogged', teamId);
+  const live = await deps.events.listen('callLogged', teamId);
   try {
-    await live.ready;
     const start = after ?? (await lastCallOfTeam(deps.orm.em.fork(), teamId));
     return new CallLogStream(deps.orm, viewer, teamId, start, live);
   } catch (error) {

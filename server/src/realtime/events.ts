@@ -53,6 +53,21 @@ export class FloorEvents {
     return new LiveSubscription<FloorTopics[T]>(this.bus.target, `${topic}:${key}`, (name) => this.bus.ready(name));
   }
 
+  /**
+   * Listens on `topic:key` and resolves once the bus hears it, so nothing published after this resolves
+   * is missed; a subscription the bus cannot confirm (Redis down) is ended and its error thrown.
+   */
+  async listen<T extends FloorTopic>(topic: T, key: string | number): Promise<LiveSubscription<FloorTopics[T]>> {
+    const live = this.subscribe(topic, key);
+    try {
+      await live.ready;
+    } catch (error) {
+      await live.return();
+      throw error;
+    }
+    return live;
+  }
+
   /** A recorded call, for `callLogged` (calls without a team are in no team's log). */
   callLogged(em: EntityManager, call: Call): void {
     if (call.teamId == null) return;

@@ -20,14 +20,7 @@ interface TeamArgs {
 /** Opens a plain live topic of a team, once the viewer may follow it and the bus hears it. */
 async function followTeam(topic: FloorTopic, args: TeamArgs, context: AppContext) {
   const teamId = await teamToFollow(context.em, context.viewer, args.teamId);
-  const live = context.services.events.subscribe(topic, teamId);
-  try {
-    await live.ready;
-  } catch (error) {
-    await live.return();
-    throw error;
-  }
-  return live;
+  return context.services.events.listen(topic, teamId);
 }
 
 @Resolver()

@@ -59,13 +59,7 @@ export class BucketMetricUpdates {
   /** Refused at subscribe time as bucketMetrics would refuse the read (agents: FORBIDDEN). */
   async follow(viewer: Viewer | undefined): Promise<AsyncIterableIterator<BucketMetrics>> {
     const teamId = this.reports.readerTeam(viewer);
-    const live = this.events.subscribe('bucketMetricsChanged', BUCKET_METRICS_TOPIC_KEY);
-    try {
-      await live.ready;
-    } catch (error) {
-      await live.return();
-      throw error;
-    }
+    const live = await this.events.listen('bucketMetricsChanged', BUCKET_METRICS_TOPIC_KEY);
     const read = () => this.reports.bucketMetrics(this.orm.em.fork(), viewer, monthOf(this.businessDate()));
     return new CoalescedUpdates(live, (event) => Promise.resolve(concernsReader(event, teamId)), read, this.intervalMs);
   }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import { createApp, FixedClock, loadConfig, type App } from '@openfloor/server';
+import { createApp, FixedClock, loadConfig, type App, type Orm } from '@openfloor/server';
 import { TEST_JWT_SECRET } from '../../utils/server.js';
 import { FLOOR_TIME_ZONE, NOW } from '../../utils/template.js';
 
@@ -16,6 +16,8 @@ export interface DashboardServer {
   databaseUrl: string;
   clock: FixedClock;
   app: App;
+  /** The database, for the oracle's straight SQL. */
+  orm: Orm;
   stop(): Promise<void>;
 }
 
@@ -48,5 +50,5 @@ export async function startDashboardServer(options: { databaseUrl?: string; port
   const clock = new FixedClock(options.now ?? NOW);
   const app = await createApp(config, { clock });
   const { url, port } = await app.listen();
-  return { origin: `http://127.0.0.1:${port}`, url, port, databaseUrl, clock, app, stop: () => app.stop() };
+  return { origin: `http://127.0.0.1:${port}`, url, port, databaseUrl, clock, app, orm: app.services.orm, stop: () => app.stop() };
 }
