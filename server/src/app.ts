@@ -56,10 +56,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? (config.clockNow ? new FixedClock(config.clockNow) : systemClock);
   const orm = options.orm ?? (await openOrm(config.database));
-  await migrate(orm);
+  await migrate(orm, { floorTimeZone: config.floorTimeZone });
   // Subscription events: in-process, or through Redis when REDIS_URL is set (several instances).
   const events = new FloorEvents(await createEventBus({ redisUrl: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger }), logger, config.database.kind);
   const services = createServices({ config, clock, orm, logger, events });
+  orm.em.getEventManager().registerSubscriber(services.bucketFlowKeeper);
   orm.em.getEventManager().registerSubscriber(services.bucketMetricsWatcher);
   const alertWatch = new AlertWatch(services.alerts, events, orm, logger);
   await alertWatch.start(config.alerts);

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const orm = await openOrm(config.database);
-  await migrate(orm);
+  await migrate(orm, { floorTimeZone: config.floorTimeZone });
   if (config.seedOnEmpty && (await isDatabaseEmpty(orm))) {
     const now = config.clockNow ?? new Date();
     logger.info({ accounts: config.seedAccounts, businessDate: localDateIn(now, config.floorTimeZone) }, 'empty database: seeding the demo floor');

@@ -25,6 +25,8 @@ import { InconsistencyService } from './inconsistencies/inconsistency.service.js
 import { ReconciliationService } from './reconciliation/reconciliation.service.js';
 import { ReportService } from './reports/reports.service.js';
 import { BucketMetricUpdates, BucketMetricsWatcher } from './reports/bucket-metric-updates.js';
+import { BucketFlowKeeper } from './reports/bucket-flow-keeper.js';
+import { BucketFlows } from './reports/bucket-flows.js';
 import { PaymentService } from './payments/payment.service.js';
 import { KpiCounters } from './kpis/kpi-counters.js';
 import { KpiService } from './kpis/kpi.service.js';
@@ -74,6 +76,10 @@ export interface Services {
   kpis: KpiService;
   kpiUpdates: KpiUpdates;
   reports: ReportService;
+  /** The pre-aggregated bucket figures behind bucketMetrics and rollRateMatrix, computed set-wise. */
+  bucketFlows: BucketFlows;
+  /** Keeps the running month's bucket figures with every flush (registered on the ORM's flushes by the app). */
+  bucketFlowKeeper: BucketFlowKeeper;
   /** Announces committed changes that move bucket metrics (registered on the ORM's flushes by the app). */
   bucketMetricsWatcher: BucketMetricsWatcher;
   bucketMetricUpdates: BucketMetricUpdates;
@@ -92,7 +98,8 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
   const payments = new PaymentService(deps.clock, businessDate, DEFAULT_POLICY, kpiCounters);
   const promises = new PromiseService(deps.clock, businessDate, DEFAULT_POLICY, kpiCounters);
   const plans = new PlanService(deps.clock, businessDate, DEFAULT_POLICY);
-  const reports = new ReportService(deps.clock, businessDate, deps.config.floorTimeZone);
+  const bucketFlows = new BucketFlows(deps.config.floorTimeZone);
+  const reports = new ReportService(deps.clock, businessDate, bucketFlows);
   const bucketMetricsWatcher = new BucketMetricsWatcher(deps.events);
   const services: Services = {
     ...deps,
@@ -109,7 +116,7 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
     writeOffs: new WriteOffService(deps.clock),
     presence: new PresenceService(deps.clock, deps.events, kpiCounters),
     callRecording: new CallRecordingService(deps.clock, () => services),
-    rollover: new RolloverService(deps.clock, businessDate, DEFAULT_POLICY, kpiCounters, bucketMetricsWatcher),
+    rollover: new RolloverService(deps.clock, businessDate, DEFAULT_POLICY, bucketFlows, kpiCounters, bucketMetricsWatcher),
     contactCheck: new ContactCheckService(deps.clock),
     contactProfiles: new ContactProfileService(deps.clock),
     treatmentStrategies: new TreatmentStrategyService(deps.clock, DEFAULT_POLICY),
@@ -124,6 +131,8 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
     kpis,
     kpiUpdates: new KpiUpdates(deps.events, kpis, deps.orm, businessDate),
     reports,
+    bucketFlows,
+    bucketFlowKeeper: new BucketFlowKeeper(bucketFlows),
     bucketMetricsWatcher,
     bucketMetricUpdates: new BucketMetricUpdates(deps.events, reports, deps.orm, businessDate),
     alerts: new AlertService(deps.clock, deps.events, kpis, businessDate, deps.logger),

@@ -3,7 +3,10 @@ import { moneyColumn, NodeEntity } from '../db/node.entity.js';
 import { Account } from './account.entity.js';
 import { BUCKETS, type Bucket } from './buckets.js';
 
-/** An account's bucket and balance at a month opening (or a day); month-to-date metrics compare against it. */
+/**
+ * An account's bucket, balance and team at a month opening; month-to-date metrics compare against it, and
+ * the team says whose figures the account counted in when a later month opened (reports/bucket-flows.ts).
+ */
 @Entity()
 @Unique({ properties: ['takenOn', 'account'] })
 @Index({ properties: ['takenOn', 'bucket'] })
@@ -22,4 +25,8 @@ export class BucketSnapshot extends NodeEntity {
 
   @Property({ type: moneyColumn() })
   balanceMinor!: number;
+
+  /** The team holding the account when the snapshot was taken; null for none. No foreign key: history. */
+  @Property({ type: 'integer', nullable: true })
+  teamId?: number | null;
 }

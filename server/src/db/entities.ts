@@ -9,6 +9,7 @@ import { AccountLease } from '../worklists/account-lease.entity.js';
 import { TreatmentStrategy } from '../worklists/treatment-strategy.entity.js';
 import { BucketGoal } from '../accounts/bucket-goal.entity.js';
 import { BucketSnapshot } from '../accounts/bucket-snapshot.entity.js';
+import { BucketCollected, BucketFlow } from '../reports/bucket-flow.entity.js';
 import { Agent } from '../agents/agent.entity.js';
 import { AgentStatusChange } from '../agents/agent-status-change.entity.js';
 import { Team } from '../agents/team.entity.js';
@@ -41,6 +42,8 @@ export const entities = [
   ContactPointChange,
   Account,
   BucketSnapshot,
+  BucketFlow,
+  BucketCollected,
   BucketGoal,
   Call,
   PromiseToPay,

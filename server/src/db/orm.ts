@@ -6,6 +6,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
 import { currentRequestScope } from '../shared/request-scope.js';
+import { buildBucketFlowsIfMissing } from '../reports/bucket-flows.js';
 import { entities } from './entities.js';
 import { FloorEntityManager } from './entity-manager.js';
 import { postgresqlMigrations } from './migrations/postgresql/index.js';
@@ -66,6 +67,11 @@ export async function openOrm(config: Config['database'], extra: Partial<Options
   return orm;
 }
 
-export async function migrate(orm: Orm): Promise<void> {
+/**
+ * Brings the schema up to date. With the floor's time zone, also builds the bucket figures of a floor whose
+ * snapshots predate them (reports/bucket-flows.ts): the months payments count in need the zone.
+ */
+export async function migrate(orm: Orm, options: { floorTimeZone?: string } = {}): Promise<void> {
   await orm.getMigrator().up();
+  if (options.floorTimeZone) await buildBucketFlowsIfMissing(orm, options.floorTimeZone);
 }

@@ -4,7 +4,7 @@ import { BucketGoalMetric } from '../accounts/bucket-goal.entity.js';
 import type { Bucket } from '../accounts/buckets.js';
 import type { AppContext } from '../graphql/context.js';
 import { GOAL_MONTHS_AHEAD } from './reports.service.js';
-import { AgingGroupBy, AgingReport, BucketGoalView, BucketMetrics, RollRateMatrix } from './reports.types.js';
+import { AgingGroupBy, AgingReport, BucketFlowDifference, BucketGoalView, BucketMetrics, RollRateMatrix } from './reports.types.js';
 
 const READERS = 'MANAGER, ADMIN, ANALYST (whole floor), SUPERVISOR (their team\'s accounts); agents are FORBIDDEN.';
 
@@ -44,6 +44,17 @@ export class ReportsResolver {
   })
   agingReport(@Arg('groupBy', () => AgingGroupBy) groupBy: AgingGroupBy, @Ctx() { em, viewer, services }: AppContext): Promise<AgingReport> {
     return services.reports.agingReport(em, viewer, groupBy);
+  }
+
+  @Query(() => [BucketFlowDifference], {
+    description:
+      'ADMIN: recomputes the pre-aggregated bucket figures behind bucketMetrics and rollRateMatrix from the snapshots, accounts and payments - for the month (YYYY-MM) they open, or all - and lists every stored figure that disagrees; empty when all agree.',
+  })
+  bucketFlowRecount(
+    @Arg('month', () => String, { nullable: true, description: 'YYYY-MM; every month when omitted.' }) month: string | null | undefined,
+    @Ctx() { em, viewer, services }: AppContext,
+  ): Promise<BucketFlowDifference[]> {
+    return services.reports.bucketFlowRecount(em, viewer, month);
   }
 
   @Mutation(() => BucketGoalView, {

@@ -7,7 +7,6 @@ import { audit } from '../audit/audit.js';
 import { requireRole, requireViewer } from '../auth/access.js';
 import { Role, seesWholeFloor, type Viewer } from '../auth/viewer.js';
 import { FLOOR_CURRENCY, toFloorCurrency } from '../shared/floor-currency.js';
-import { ZoneClock } from '../db/seed/floor-time.js';
 import { badInput, forbidden } from '../graphql/errors.js';
 import { encodeId } from '../graphql/ids.js';
 import type { Clock } from '../shared/clock.js';
@@ -23,11 +22,15 @@ import {
   rollRateMatrix,
   type BucketFlow,
 } from './bucket-metrics.js';
+import type { BucketFlows } from './bucket-flows.js';
+import { RUNNING } from './flow-deltas.js';
 import {
   AgingGroupBy,
+  BucketFigureKind,
   type AgingCell,
   type AgingGroup,
   type AgingReport,
+  type BucketFlowDifference,
   type BucketGoalView,
   type BucketMetrics,
   type BucketMetricsRow,
@@ -45,31 +48,29 @@ const num = (value: unknown): number => (value == null ? 0 : Number(value));
 const floorMoney = (minor: number): Money => Money.of(minor, FLOOR_CURRENCY);
 
 /**
- * The bucket reports of DOMAIN.md §7 and the aging report. Each aggregates in SQL, grouped by bucket
- * (and by currency, converted here with the floor's convention), so a report costs a few statements
- * returning at most a few hundred rows, whatever the size of the floor.
+ * The bucket reports of DOMAIN.md §7 and the aging report. Bucket metrics and the roll-rate matrix read
+ * the pre-aggregated bucket figures (bucket-flow.entity.ts), the aging report aggregates the accounts in
+ * SQL; each groups by bucket and currency (converted here with the floor's convention), so a report costs
+ * a few statements returning at most a few hundred rows.
  */
 export class ReportService {
-  private readonly zone: ZoneClock;
-
   constructor(
     private readonly clock: Clock,
     private readonly businessDate: () => LocalDate,
-    floorTimeZone: string,
-  ) {
-    this.zone = new ZoneClock(floorTimeZone);
-  }
+    private readonly figures: BucketFlows,
+  ) {}
 
-  /**
-   * Month to date: every bucket of the month-opening snapshot against the accounts now. A past month
-   * compares with the next month's opening snapshot (its close) when there is one, and counts the
-   * payments of the whole month.
-   */
   /** The team a reader's reports are restricted to (undefined: the whole floor); agents are FORBIDDEN. */
   readerTeam(viewer: Viewer | undefined): number | undefined {
     return readerTeam(viewer);
   }
 
+  /**
+   * Month to date: every bucket of the month-opening snapshot against the accounts now. A past month
+   * compares with the next month's opening snapshot (its close) when there is one, and counts the
+   * payments of the whole month. A supervisor's team is the team holding each account now for the
+   * running month, and the team that held it at the close for a closed one.
+   */
   async bucketMetrics(em: EntityManager, viewer: Viewer | undefined, monthText: string): Promise<BucketMetrics> {
     const teamId = readerTeam(viewer);
     const month = monthArgument(monthText, 'month');
@@ -78,11 +79,9 @@ export class ReportService {
     if (phase === 'FUTURE') throw badInput(`${month.month} has not begun: today on the floor is ${today}.`, { argument: 'month' });
 
     const closing = phase === 'PAST' && (await this.snapshotExists(em, month.nextFirstDay)) ? month.nextFirstDay : null;
-    const monthEnd = this.zone.midnight(month.nextFirstDay);
-    const paidUntil = closing || phase === 'PAST' ? monthEnd : Math.min(this.clock.now().getTime() + 1, monthEnd);
 
     const flows = await this.flows(em, month.firstDay, closing, teamId);
-    const collected = await this.collected(em, month.firstDay, this.zone.midnight(month.firstDay), paidUntil, teamId);
+    const collected = await this.collected(em, month.firstDay, teamId);
     const goals = await em.find(BucketGoal, { month: month.month });
     const goalOf = (bucket: Bucket, metric: BucketGoalMetric) => goals.find((g) => g.bucket === bucket && g.metric === metric)?.value;
 
@@ -125,7 +124,7 @@ export class ReportService {
     };
   }
 
-  /** Two month-opening snapshots side by side, over the accounts in both. */
+  /** Two month-opening snapshots side by side, over the accounts in both, each under its team at toMonth's opening. */
   async rollRateMatrix(em: EntityManager, viewer: Viewer | undefined, fromText: string, toText: string): Promise<RollRateMatrix> {
     const teamId = readerTeam(viewer);
     const from = monthArgument(fromText, 'fromMonth');
@@ -134,7 +133,7 @@ export class ReportService {
     const today = this.businessDate();
     if (to.firstDay > today) throw badInput(`${to.month} has not begun: today on the floor is ${today}.`, { argument: 'toMonth' });
 
-    const rows = await this.flows(em, from.firstDay, to.firstDay, teamId, true);
+    const rows = await this.flows(em, from.firstDay, to.firstDay, teamId);
     const matrix = rollRateMatrix(rows);
     return {
       fromMonth: from.month,
@@ -159,6 +158,22 @@ export class ReportService {
         })),
       })),
     };
+  }
+
+  /**
+   * ADMIN: the bucket figures computed again from the snapshots, accounts and payments (one month's, or
+   * all), and every stored figure that differs; empty when the incremental upkeep kept them right.
+   */
+  async bucketFlowRecount(em: EntityManager, viewer: Viewer | undefined, monthText: string | null | undefined): Promise<BucketFlowDifference[]> {
+    requireRole(viewer, Role.ADMIN);
+    const month = monthText == null ? undefined : monthArgument(monthText, 'month').firstDay;
+    const differences = await this.figures.recount(em, month);
+    return differences.map(({ kind, teamId, currency, ...d }) => ({
+      ...d,
+      kind: BucketFigureKind[kind],
+      teamId: teamId === null ? null : encodeId('Team', teamId),
+      currencyCode: currency,
+    }));
   }
 
   /** Accounts and balance per bucket as they are now, for each product, team or assigned agent. */
@@ -261,41 +276,16 @@ export class ReportService {
   }
 
   /**
-   * Bucket at `openedOn` to bucket at `closedOn` (a later snapshot), or to the account's bucket now
-   * when `closedOn` is null, grouped with the accounts' currencies.
-   *
-   * Join order: PostgreSQL plans it itself (hash joins over the floor); SQLite nests loops in the
-   * order written when joined with CROSS JOIN. The floor is walked along the snapshot's (taken_on,
-   * bucket) index with each account found by its key; a team is walked along the accounts' team index
-   * with each snapshot row found by its unique (taken_on, account_id) key, so a team's report costs
-   * its own accounts, not the floor's.
+   * Bucket at `openedOn` to bucket at `closedOn` (a later snapshot), or to the accounts now when `closedOn`
+   * is null, grouped with the accounts' currencies: read from the pre-aggregated bucket_flow rows (one per
+   * team, bucket pair and currency), so the cost follows the buckets and teams, not the accounts.
    */
-  private async flows(em: EntityManager, openedOn: LocalDate, closedOn: LocalDate | null, teamId: number | undefined, inBoth = false): Promise<BucketFlow[]> {
-    let later = 'a.bucket';
-    let laterBalance = 'a.balance_minor';
-    let closing = '';
-    const closingParams: unknown[] = [];
-    if (closedOn !== null) {
-      // Accounts are never deleted, so every account of a snapshot is in any later one; a matrix
-      // still keeps to the accounts in both, and metrics fall back to the account for safety.
-      closing = `${inBoth ? 'join' : 'left join'} bucket_snapshot c on c.taken_on = ? and c.account_id = s.account_id`;
-      closingParams.push(closedOn);
-      later = inBoth ? 'c.bucket' : 'coalesce(c.bucket, a.bucket)';
-      laterBalance = inBoth ? 'c.balance_minor' : 'coalesce(c.balance_minor, a.balance_minor)';
-    }
-    const [from, params] =
-      teamId === undefined
-        ? [`bucket_snapshot s join account a on a.id = s.account_id ${closing} where s.taken_on = ?`, [...closingParams, openedOn]]
-        : [
-            `account a cross join bucket_snapshot s ${closing} where a.team_id = ? and s.taken_on = ? and s.account_id = a.id`,
-            [...closingParams, teamId, openedOn],
-          ];
+  private async flows(em: EntityManager, openedOn: LocalDate, closedOn: LocalDate | null, teamId: number | undefined): Promise<BucketFlow[]> {
     const rows: Row[] = await em.getConnection().execute(
-      `select s.bucket as from_bucket, ${later} as to_bucket, a.currency as currency,
-         count(*) as accounts, sum(s.balance_minor) as from_balance, sum(${laterBalance}) as to_balance
-       from ${from}
-       group by s.bucket, ${later}, a.currency`,
-      params,
+      `select from_bucket, to_bucket, currency, sum(accounts) as accounts, sum(from_balance_minor) as from_balance, sum(to_balance_minor) as to_balance
+       from bucket_flow where closed_on = ? and opened_on = ?${teamId === undefined ? '' : ' and team_id = ?'}
+       group by from_bucket, to_bucket, currency`,
+      [closedOn ?? RUNNING, openedOn, ...(teamId === undefined ? [] : [teamId])],
     );
     return rows.map((r) => ({
       from: r.from_bucket as Bucket,
@@ -306,24 +296,12 @@ export class ReportService {
     }));
   }
 
-  /**
-   * Posted, unreversed payments received in [from, until) on the accounts of a snapshot, per bucket
-   * there. Walked from the payments of the period (far fewer than the accounts), or from a team's
-   * accounts to their payments; CROSS JOIN fixes that order on SQLite (see flows).
-   */
-  private async collected(em: EntityManager, openedOn: LocalDate, fromMs: number, untilMs: number, teamId: number | undefined): Promise<Map<Bucket, number>> {
-    const platform = em.getPlatform();
-    const period = [platform.processDateProperty(new Date(fromMs)), platform.processDateProperty(new Date(untilMs))];
-    const [from, params] =
-      teamId === undefined
-        ? ['payment p cross join bucket_snapshot s where', [...period, openedOn]]
-        : ['account a cross join payment p cross join bucket_snapshot s where a.team_id = ? and p.account_id = a.id and', [teamId, ...period, openedOn]];
+  /** Posted, unreversed payments received in the month on the accounts of its opening snapshot, per bucket there (bucket_collected). */
+  private async collected(em: EntityManager, openedOn: LocalDate, teamId: number | undefined): Promise<Map<Bucket, number>> {
     const rows: Row[] = await em.getConnection().execute(
-      `select s.bucket as bucket, p.currency as currency, sum(p.amount_minor) as amount
-       from ${from} p.status = 'POSTED' and p.received_at >= ? and p.received_at < ?
-         and s.taken_on = ? and s.account_id = p.account_id
-       group by s.bucket, p.currency`,
-      params,
+      `select bucket, currency, sum(amount_minor) as amount from bucket_collected
+       where opened_on = ?${teamId === undefined ? '' : ' and team_id = ?'} group by bucket, currency`,
+      [openedOn, ...(teamId === undefined ? [] : [teamId])],
     );
     const out = new Map<Bucket, number>();
     for (const r of rows) {

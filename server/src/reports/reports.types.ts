@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { BucketEnum, Product } from '../accounts/account.entity.js';
 import { BucketGoalMetric } from '../accounts/bucket-goal.entity.js';
 import type { Bucket } from '../accounts/buckets.js';
@@ -261,4 +262,50 @@ export class BucketGoalView {
 
   @Field(() => Money, { nullable: true, description: 'For COLLECTED_AMOUNT: the goal in the floor currency.' })
   amount!: Money | null;
+}
+
+export enum BucketFigureKind {
+  FLOW = 'FLOW',
+  COLLECTED = 'COLLECTED',
+}
+registerEnumType(BucketFigureKind, {
+  name: 'BucketFigureKind',
+  description: 'Which pre-aggregated bucket figure: accounts going from bucket to bucket, or payments collected per opening bucket.',
+  valuesConfig: {
+    FLOW: { description: 'Accounts (and balances) from a bucket of a month-opening snapshot to a bucket of a later snapshot or of now.' },
+    COLLECTED: { description: 'Posted, unreversed payments received in a month on the accounts of its opening snapshot, per bucket there.' },
+  },
+});
+
+@ObjectType({ description: 'A stored bucket figure that disagrees with what the snapshots, accounts and payments give.' })
+export class BucketFlowDifference {
+  @Field(() => BucketFigureKind)
+  kind!: BucketFigureKind;
+
+  @Field(() => GraphQLLocalDate, { description: 'The month-opening snapshot the figure starts from.' })
+  openedOn!: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'The later snapshot of a closed pair; null for the running month (the accounts now) and for collected amounts.' })
+  closedOn!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The team the figure counts for; null for accounts with no team.' })
+  teamId!: string | null;
+
+  @Field(() => BucketEnum, { description: 'The bucket at the opening.' })
+  fromBucket!: Bucket;
+
+  @Field(() => BucketEnum, { nullable: true, description: 'The bucket at closedOn or now; null for collected amounts.' })
+  toBucket!: Bucket | null;
+
+  @Field()
+  currencyCode!: string;
+
+  @Field({ description: 'accounts, fromBalanceMinor, toBalanceMinor or amountMinor (minor units of currencyCode).' })
+  field!: string;
+
+  @Field(() => Float, { description: 'What the stored figure holds.' })
+  stored!: number;
+
+  @Field(() => Float, { description: 'What the snapshots, accounts and payments give.' })
+  recount!: number;
 }

@@ -3,6 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { duesOf, settleAccountState } from '../accounts/account-state.js';
 import { BucketSnapshot } from '../accounts/bucket-snapshot.entity.js';
 import type { BucketMetricsWatcher } from '../reports/bucket-metric-updates.js';
+import type { BucketFlows } from '../reports/bucket-flows.js';
 import { DEFAULT_BUCKET_SCHEME } from '../accounts/buckets.js';
 import { audit } from '../audit/audit.js';
 import { requireRole } from '../auth/access.js';
@@ -45,6 +46,7 @@ export class RolloverService {
     private readonly clock: Clock,
     private readonly businessDate: () => LocalDate,
     private readonly policy: CollectionPolicy,
+    private readonly bucketFlows: BucketFlows,
     private readonly counters?: KpiCounters,
     private readonly bucketMetrics?: BucketMetricsWatcher,
   ) {}
@@ -79,11 +81,16 @@ export class RolloverService {
         };
         await this.settlePromises(tx, day, summary);
         await this.settlePlans(tx, day, summary);
-        if (await this.opensMonth(tx, day, latest?.date)) summary.snapshotRows = await this.snapshot(tx as SqlEntityManager, firstOfMonth(day));
+        const opens = await this.opensMonth(tx, day, latest?.date);
+        if (opens) summary.snapshotRows = await this.snapshot(tx as SqlEntityManager, firstOfMonth(day));
         const now = this.clock.now();
         const { date: _d, ran: _r, ...counts } = summary;
         const record = tx.create(BusinessDay, { date: day, ranAt: now, summary: counts });
         await tx.flush();
+        // Re-dating moved buckets in SQL, past the flush watcher that keeps the running month's figures:
+        // they are recomputed set-wise, and a new month's opening also writes its closed pairs.
+        if (opens) await this.bucketFlows.monthOpened(tx, firstOfMonth(day));
+        else await this.bucketFlows.recomputeRunning(tx);
         // Re-dating and the snapshot are set-wise SQL, which the ORM's flush watcher does not see.
         this.bucketMetrics?.announceWholeFloor(tx);
         audit(tx, v, now, { action: 'runDayRollover', entityType: 'BusinessDay', entityId: record.id, after: summary as unknown as Record<string, unknown> });
@@ -173,12 +180,12 @@ export class RolloverService {
     for (const plan of plans) await settleAccountState(tx, plan.account, await duesOf(tx, plan.account), day);
   }
 
-  /** The month-opening snapshot month-to-date bucket metrics compare with (DOMAIN.md §2, §7). */
+  /** The month-opening snapshot month-to-date bucket metrics compare with (DOMAIN.md §2, §7), with each account's team then. */
   private snapshot(tx: SqlEntityManager, takenOn: LocalDate): Promise<number> {
     return this.execute(
       tx,
-      `insert into bucket_snapshot (taken_on, account_id, bucket, dpd, balance_minor)
-       select ?, a.id, a.bucket, a.dpd, a.balance_minor from account a
+      `insert into bucket_snapshot (taken_on, account_id, bucket, dpd, balance_minor, team_id)
+       select ?, a.id, a.bucket, a.dpd, a.balance_minor, a.team_id from account a
        where not exists (select 1 from bucket_snapshot s where s.taken_on = ? and s.account_id = a.id)`,
       [takenOn, takenOn],
     );

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { delinquency } from '../../accounts/buckets.js';
 import { localDateIn } from '../../shared/dates.js';
 import { migrate, openOrm, type Orm } from '../orm.js';
+import { BucketFlows } from '../../reports/bucket-flows.js';
 import { RolloverService, SYSTEM } from '../../rollover/rollover.service.js';
 import { FixedClock } from '../../shared/clock.js';
 import { DEFAULT_POLICY } from '../../shared/policy.js';
@@ -19,7 +20,7 @@ const ACCOUNTS = 300;
 const SEEDED_TABLES = [
   'team', 'agent', 'agent_status_change', 'customer', 'contact_point', 'contact_point_change', 'account', 'write_off',
   'call', 'promise_to_pay', 'payment', 'payment_plan', 'instalment', 'dispute', 'referral', 'bucket_snapshot', 'target', 'bucket_goal',
-  'account_due',
+  'account_due', 'bucket_flow', 'bucket_collected',
 ];
 
 type R = Record<string, any>;
@@ -187,7 +188,7 @@ describe('seedDemoFloor', () => {
     const fresh = await open('rollover');
     try {
       await seed(fresh);
-      const rollover = new RolloverService(new FixedClock(NOW), () => TODAY, DEFAULT_POLICY);
+      const rollover = new RolloverService(new FixedClock(NOW), () => TODAY, DEFAULT_POLICY, new BucketFlows(FLOOR_TZ));
       const summary = await rollover.run(fresh.em.fork(), SYSTEM);
       expect(summary).toMatchObject({ ran: true, accountsRedated: 0, promisesBroken: 0, promisesPartiallyKept: 0, promisesLapsed: 0, instalmentsMissed: 0, plansBroken: 0 });
     } finally {

@@ -17,6 +17,7 @@ import { seedPeople } from './people.js';
 import { seedSnapshots } from './snapshots.js';
 import { seedTargets } from './targets.js';
 import { backfillAgentDayCounters } from '../../kpis/kpi-facts.js';
+import { BucketFlows } from '../../reports/bucket-flows.js';
 import { addDays } from '../../shared/dates.js';
 
 export interface SeedOptions {
@@ -90,6 +91,9 @@ export async function seedDemoFloor(orm: MikroORM, options: SeedOptions): Promis
   // The rows above went straight to the tables, past the KPI hooks: count them once, set-wise.
   await backfillAgentDayCounters(orm, { floorTimeZone: options.floorTimeZone, from: addDays(ctx.historyStart, -1), to: addDays(ctx.today, 1) });
   ctx.progress('counters', 1, 1);
+  // Likewise the bucket figures behind bucketMetrics and rollRateMatrix, from the snapshots, accounts and payments.
+  await orm.em.fork().transactional((tx) => new BucketFlows(options.floorTimeZone).rebuild(tx));
+  ctx.progress('flows', 1, 1);
   if (options.bulkLoad) await writer.analyze();
 
   const count = (table: string) => writer.written.get(table) ?? 0;

@@ -45,7 +45,8 @@ export async function seedSnapshots(ctx: SeedContext, accounts: AccountInfo[]): 
       const { dpd, bucket } = delinquency({ oldestUnpaidDueDate: oldestDue, writtenOff: a.writtenOffAt < ctx.snapshotStartsMs[i] }, takenOn);
       // Balances were higher by whatever has been paid since.
       const balance = a.balance + a.sim.paidSince[i];
-      batch.push({ id: ctx.nextId('bucket_snapshot'), taken_on: takenOn, account_id: a.id, bucket, dpd, balance_minor: balance });
+      // Seeded accounts never change teams, so the team then is the team now.
+      batch.push({ id: ctx.nextId('bucket_snapshot'), taken_on: takenOn, account_id: a.id, bucket, dpd, balance_minor: balance, team_id: a.team.id });
       if (takenOn === thisMonth) opening[bucket] += toFloorCurrency(balance, a.currency);
       if (batch.length >= CHUNK) await flush();
     }

@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261130163027 } from './Migration20261130163027.js';
 import { Migration20261130153203 } from './Migration20261130153203.js';
 import { Migration20261130132235 } from './Migration20261130132235.js';
 import { Migration20261122083911 } from './Migration20261122083911.js';
@@ -10,4 +11,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122083911', class: Migration20261122083911 },
   { name: 'Migration20261130132235', class: Migration20261130132235 },
   { name: 'Migration20261130153203', class: Migration20261130153203 },
+  { name: 'Migration20261130163027', class: Migration20261130163027 },
 ];
