@@ -19,11 +19,14 @@ export interface TestServer {
   config: Config;
   /**
    * Stops the server, first recounting the KPI counters of every floor day the file could have touched
-   * from the raw records (kpiRecount) and failing on any difference: every scenario of the suite proves
-   * the counters it moved still agree with what was recorded. Only a file that corrupts counters on
-   * purpose passes `checkCounters: false`.
+   * from the raw records (kpiRecount), and the bucket figures behind bucketMetrics and rollRateMatrix from
+   * the snapshots, accounts and payments (bucketFlowRecount), failing on any difference: every scenario of
+   * the suite proves the counters and figures it moved still agree with what was recorded. Only a file
+   * that corrupts counters on purpose passes `checkCounters: false` (which also skips the bucket figures
+   * unless `checkBucketFlows` says otherwise); one that writes accounts or payments behind the API's back
+   * passes `checkBucketFlows: false`.
    */
-  stop(options?: { checkCounters?: boolean }): Promise<void>;
+  stop(options?: { checkCounters?: boolean; checkBucketFlows?: boolean }): Promise<void>;
 }
 
 /** A FixedClock that remembers the latest moment it was set to, so the counter check covers those days. */
@@ -60,6 +63,12 @@ async function expectCountersToAgree(url: string, clock: WatchedClock): Promise<
   const data = ok(await gql(url, query, {}, await login(url, 'admin@demo.test')));
   const differences = Object.values(data).flat();
   if (differences.length > 0) throw new Error(`kpiRecount found counters that disagree with the records: ${JSON.stringify(differences.slice(0, 20))}`);
+}
+
+async function expectBucketFlowsToAgree(url: string): Promise<void> {
+  const query = '{ bucketFlowRecount { kind openedOn closedOn teamId fromBucket toBucket currencyCode field stored recount } }';
+  const differences = ok(await gql(url, query, {}, await login(url, 'admin@demo.test'))).bucketFlowRecount as unknown[];
+  if (differences.length > 0) throw new Error(`bucketFlowRecount found bucket figures that disagree with the records: ${JSON.stringify(differences.slice(0, 20))}`);
 }
 
 /** A real server (HTTP + WebSocket on a free port) over this file's own copy of the seeded floor. */
@@ -102,9 +111,10 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
     app,
     orm: app.services.orm,
     config,
-    stop: async ({ checkCounters = true } = {}) => {
+    stop: async ({ checkCounters = true, checkBucketFlows = checkCounters } = {}) => {
       try {
         if (checkCounters) await expectCountersToAgree(url, clock);
+        if (checkBucketFlows) await expectBucketFlowsToAgree(url);
       } finally {
         await app.stop();
       }
