@@ -14,7 +14,8 @@ beforeAll(async () => {
   for (const who of ['manager', 'admin', 'analyst', 'supervisor1', 'supervisor2', 'agent1']) tokens[who] = await login(server.url, `${who}@demo.test`);
 });
 afterAll(async () => {
-  await server?.stop();
+  // The findings are made by corrupting accounts in SQL, behind the bucket figures' back.
+  await server?.stop({ checkBucketFlows: false });
 });
 
 const QUERY = `query($first: Int!, $after: String, $kinds: [InconsistencyKind!]) {
