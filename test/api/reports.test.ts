@@ -85,11 +85,13 @@ interface Expected {
 /**
  * Per bucket of `month`'s opening snapshot: the accounts then, against the accounts now or (with
  * `closedOn`) against a later snapshot; payments received from the month's start to `paidUntil` (ms, excluded).
+ * A team's accounts are those it holds now, or - for a closed month - those it held at the close (the
+ * team recorded in the closing snapshot), so that history does not move when accounts change teams.
  */
 async function expectedMetrics(month: string, options: { team?: number; closedOn?: string; paidUntil: number }): Promise<Map<string, Expected>> {
   const now = options.closedOn ? 'c.bucket' : 'a.bucket';
   const join = options.closedOn ? 'join bucket_snapshot c on c.account_id = s.account_id and c.taken_on = ?' : '';
-  const teamFilter = options.team === undefined ? '' : ' and a.team_id = ?';
+  const teamFilter = options.team === undefined ? '' : options.closedOn ? ' and c.team_id = ?' : ' and a.team_id = ?';
   const params = [...(options.closedOn ? [options.closedOn] : []), `${month}-01`, ...(options.team === undefined ? [] : [options.team])];
   const rows = await sql(
     server,
@@ -106,9 +108,9 @@ async function expectedMetrics(month: string, options: { team?: number; closedOn
   const payments = await sql(
     server,
     `select s.bucket as bucket, p.amount_minor as amount, p.currency as currency, p.received_at as received_at
-     from payment p join bucket_snapshot s on s.account_id = p.account_id and s.taken_on = ? join account a on a.id = p.account_id
+     from payment p join bucket_snapshot s on s.account_id = p.account_id and s.taken_on = ? join account a on a.id = p.account_id ${join.replace('s.account_id', 'p.account_id')}
      where p.status = 'POSTED'${teamFilter}`,
-    [`${month}-01`, ...(options.team === undefined ? [] : [options.team])],
+    [`${month}-01`, ...(options.closedOn ? [options.closedOn] : []), ...(options.team === undefined ? [] : [options.team])],
   );
   const out = new Map<string, Expected>();
   for (const b of BUCKETS) out.set(b, { openingAccounts: 0, openingBalance: 0, cured: 0, improved: 0, stayed: 0, rolledForward: 0, collected: 0 });
@@ -254,6 +256,13 @@ describe('bucketMetrics against SQL (DOMAIN.md §7)', () => {
     expect(report.buckets.every((b: any) => b.collectedGoal === null && b.cureRateGoal !== null)).toBe(true);
   });
 
+  it('a supervisor’s closed month: the accounts their team held when the next month opened', async () => {
+    const team = await teamId('Team 2');
+    const report = await metrics('2026-10', 'supervisor2');
+    expect(report).toMatchObject({ month: '2026-10', final: true, teamId: globalId('Team', team) });
+    await expectMetricsMatch(report, '2026-10', { team, closedOn: '2026-11-01', paidUntil: monthStart('2026-11') });
+  });
+
   it('a month with no opening snapshot has empty buckets, no rates and no attainment', async () => {
     const report = await metrics('2026-08');
     expect(report.buckets).toHaveLength(8);
@@ -275,6 +284,7 @@ describe('bucketMetrics against SQL (DOMAIN.md §7)', () => {
 });
 
 describe('rollRateMatrix against SQL', () => {
+  /** A team's accounts are those it held when toMonth opened (the team recorded in that snapshot). */
   async function expectMatrixMatch(team?: number): Promise<void> {
     const who = team === undefined ? 'manager' : 'supervisor1';
     const report = ok(await gql(server.url, MATRIX, { from: '2026-10', to: '2026-11' }, await tokenOf(who))).rollRateMatrix;
@@ -286,7 +296,7 @@ describe('rollRateMatrix against SQL', () => {
          sum(${toFloor('f.balance_minor', 'a.currency')}) as from_balance, sum(${toFloor('t.balance_minor', 'a.currency')}) as to_balance
        from bucket_snapshot f join bucket_snapshot t on t.account_id = f.account_id and t.taken_on = '2026-11-01'
        join account a on a.id = f.account_id
-       where f.taken_on = '2026-10-01'${team === undefined ? '' : ' and a.team_id = ?'}
+       where f.taken_on = '2026-10-01'${team === undefined ? '' : ' and t.team_id = ?'}
        group by f.bucket, t.bucket`,
       team === undefined ? [] : [team],
     );
