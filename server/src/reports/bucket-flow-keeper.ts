@@ -1,8 +1,9 @@
 import type { ChangeSet, EntityManager, EventSubscriber, FlushEventArgs, Transaction, TransactionEventArgs } from '@mikro-orm/core';
 import type { Bucket } from '../accounts/buckets.js';
-import { execute, instant } from '../kpis/kpi-counters.js';
+import { instant } from '../kpis/kpi-counters.js';
 import { addMonths, type LocalDate } from '../shared/dates.js';
-import type { BucketFlows } from './bucket-flows.js';
+import { flowTable, type BucketFlows } from './bucket-flows.js';
+import { holdFigures, writeFigures, writeHeldFigures, type FigureDeltas } from './held-figures.js';
 import {
   bucketFlowDeltas,
   collectedKey,
@@ -11,8 +12,6 @@ import {
   teamMoves,
   type AccountChange,
   type AccountPosition,
-  type CollectedDelta,
-  type FlowDelta,
   type FlowFacts,
   type Opening,
   type PaymentCount,
@@ -24,7 +23,7 @@ const ACCOUNT_FIELDS = ['bucket', 'balanceMinor', 'team', 'currency'] as const;
 /** Fields that decide whether, where and how much a payment counts as collected. */
 const PAYMENT_FIELDS = ['status', 'amountMinor', 'currency', 'receivedAt', 'account'] as const;
 
-/** Rows per statement: far below either database's limit on bound values. */
+/** Accounts per look-up statement: far below either database's limit on bound values. */
 const CHUNK = 500;
 
 type Row = Record<string, unknown>;
@@ -35,10 +34,12 @@ type Data = Record<string, unknown>;
  * the ORM writes, in the transaction that writes them: watching flushes covers every path at once
  * (payments, reversals, disputes, write-offs, reassignments, plans breaking at the rollover).
  *
- * Inside a caller's transaction (em.transactional) the figures move in afterFlush, after the rows were
- * written and before the caller commits, so they commit or roll back with the change. A flush outside one
- * runs in a transaction of its own that has already committed by afterFlush; there they move on
- * beforeTransactionCommit, which MikroORM raises for a flush's own transaction with its unit of work.
+ * After each flush the deltas are computed from what the flush wrote and what the database holds in the
+ * same transaction. Inside a caller's transaction (em.transactional) they are held and written right
+ * before it commits (held-figures.ts), so they commit or roll back with the change; inside a savepoint
+ * they are written at once and roll back with it. A flush outside any transaction runs in a transaction
+ * of its own that has committed by afterFlush: there they are written on beforeTransactionCommit, which
+ * MikroORM raises for a flush's own transaction with its unit of work.
  *
  * The opening bucket and balance of each changed account are read from its snapshot row (one indexed
  * probe per account and month on the unique (taken_on, account_id) key) rather than copied onto the
@@ -49,16 +50,26 @@ export class BucketFlowKeeper implements EventSubscriber {
 
   async afterFlush({ em, uow }: FlushEventArgs): Promise<void> {
     if (!em.isInTransaction()) return;
-    await this.keep(em, uow.getChangeSets(), em.getTransactionContext());
+    const transaction = em.getTransactionContext<Transaction>()!;
+    const deltas = await this.deltas(em, uow.getChangeSets(), transaction);
+    if (!deltas) return;
+    // A savepoint commits nothing by itself: its writes are undone with it if it rolls back.
+    if ('savepointName' in (transaction as object)) await writeFigures(em, transaction, deltas);
+    else holdFigures(transaction, deltas);
   }
 
   async beforeTransactionCommit({ em, uow, transaction }: TransactionEventArgs): Promise<void> {
-    // Only a flush's own transaction carries its unit of work; em.transactional's does not.
-    if (!uow) return;
-    await this.keep(em, uow.getChangeSets(), transaction);
+    if (uow) {
+      // A flush's own transaction: its deltas are computed and written now.
+      const deltas = await this.deltas(em, uow.getChangeSets(), transaction);
+      if (deltas) await writeFigures(em, transaction, deltas);
+      return;
+    }
+    await writeHeldFigures(em, transaction);
   }
 
-  private async keep(em: EntityManager, changeSets: ReadonlyArray<ChangeSet<object>>, ctx: Transaction | undefined): Promise<void> {
+  /** What a flush's change sets do to the figures; null when nothing that counts changed. */
+  private async deltas(em: EntityManager, changeSets: ReadonlyArray<ChangeSet<object>>, ctx: Transaction | undefined): Promise<FigureDeltas | null> {
     const accounts: AccountChange[] = [];
     const payments: PaymentCount[] = [];
     for (const cs of changeSets) {
@@ -70,15 +81,15 @@ export class BucketFlowKeeper implements EventSubscriber {
         if (change) payments.push(...paymentCounts(change.before, change.after, this.flows.floorTimeZone));
       }
     }
-    if (!accounts.length && !payments.length) return;
+    if (!accounts.length && !payments.length) return null;
 
     const run = <T = Row>(sql: string, params: unknown[], method: 'all' | 'run' = 'all') =>
       em.getConnection().execute(sql, params, method, ctx) as Promise<T[]>;
-    const runningMonths = new Set((await run('select distinct opened_on from bucket_flow where closed_on = ?', [RUNNING])).map((r) => String(r.opened_on)));
+    const runningMonths = new Set((await run(`select distinct opened_on from ${flowTable(em)} where closed_on = ?`, [RUNNING])).map((r) => String(r.opened_on)));
     // The months a payment counts in, and the next ones: a closed month's team is the one at the next opening.
     const dates = new Set<LocalDate>(accounts.length ? runningMonths : []);
     for (const p of payments) dates.add(p.openedOn).add(addMonths(p.openedOn, 1));
-    if (!dates.size) return;
+    if (!dates.size) return null;
 
     const ids = [...new Set([...accounts.map((a) => a.accountId), ...payments.map((p) => p.accountId)])];
     const openings = new Map<number, Map<LocalDate, Opening>>();
@@ -122,45 +133,11 @@ export class BucketFlowKeeper implements EventSubscriber {
     }
 
     const facts: FlowFacts = { runningMonths, openings, teams, collectedNow };
-    const { flows, collected } = bucketFlowDeltas(accounts, payments, facts);
-    await applyFlows(run, flows);
-    await applyCollected(run, collected);
+    return bucketFlowDeltas(accounts, payments, facts);
   }
 }
 
 const marks = (values: readonly unknown[]): string => values.map(() => '?').join(', ');
-
-type Run = (sql: string, params: unknown[], method?: 'all' | 'run') => Promise<unknown>;
-
-// Additive on both databases: concurrent transactions each add their part; nothing is read first.
-async function applyFlows(run: Run, deltas: readonly FlowDelta[]): Promise<void> {
-  for (let start = 0; start < deltas.length; start += CHUNK) {
-    const chunk = deltas.slice(start, start + CHUNK);
-    await run(
-      `insert into bucket_flow (opened_on, closed_on, team_id, from_bucket, to_bucket, currency, accounts, from_balance_minor, to_balance_minor)
-       values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-       on conflict (closed_on, opened_on, team_id, from_bucket, to_bucket, currency) do update set
-         accounts = bucket_flow.accounts + excluded.accounts,
-         from_balance_minor = bucket_flow.from_balance_minor + excluded.from_balance_minor,
-         to_balance_minor = bucket_flow.to_balance_minor + excluded.to_balance_minor`,
-      chunk.flatMap((d) => [d.openedOn, d.closedOn, d.teamId, d.from, d.to, d.currency, d.accounts, d.fromBalanceMinor, d.toBalanceMinor]),
-      'run',
-    );
-  }
-}
-
-async function applyCollected(run: Run, deltas: readonly CollectedDelta[]): Promise<void> {
-  for (let start = 0; start < deltas.length; start += CHUNK) {
-    const chunk = deltas.slice(start, start + CHUNK);
-    await run(
-      `insert into bucket_collected (opened_on, team_id, bucket, currency, amount_minor)
-       values ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}
-       on conflict (opened_on, team_id, bucket, currency) do update set amount_minor = bucket_collected.amount_minor + excluded.amount_minor`,
-      chunk.flatMap((d) => [d.openedOn, d.teamId, d.bucket, d.currency, d.amountMinor]),
-      'run',
-    );
-  }
-}
 
 /**
  * A field's value before the flush: from the original data when the flush changed it, otherwise the value

@@ -3,6 +3,14 @@ import { BUCKETS, type Bucket } from '../accounts/buckets.js';
 import { moneyColumn, NodeEntity } from '../db/node.entity.js';
 
 /**
+ * The rows' keys, named so that SQLite can be told to read by them (INDEXED BY): its planner keeps the
+ * statistics of the day ANALYZE ran, and a table that grows by a month's pairs every month would
+ * otherwise be scanned whole once those statistics say the key is not selective.
+ */
+export const BUCKET_FLOW_KEY = 'bucket_flow_key';
+export const BUCKET_COLLECTED_KEY = 'bucket_collected_key';
+
+/**
  * How many accounts (and how much balance) went from one bucket at a month-opening snapshot to one bucket
  * at a later moment, per team and currency (DOMAIN.md §2, §7): the pre-aggregated form of the bucket
  * reports, so bucketMetrics and rollRateMatrix read a few hundred rows whatever the size of the floor.
@@ -13,7 +21,7 @@ import { moneyColumn, NodeEntity } from '../db/node.entity.js';
  * Money is minor units of `currency`; the reports convert to the floor currency.
  */
 @Entity()
-@Unique({ properties: ['closedOn', 'openedOn', 'teamId', 'fromBucket', 'toBucket', 'currency'] })
+@Unique({ name: BUCKET_FLOW_KEY, properties: ['closedOn', 'openedOn', 'teamId', 'fromBucket', 'toBucket', 'currency'] })
 export class BucketFlow extends NodeEntity {
   /** The month-opening snapshot the accounts are counted from. */
   @Property({ type: 'string', length: 10 })
@@ -55,7 +63,7 @@ export class BucketFlow extends NodeEntity {
  * that moment, so the rows carry over without a rewrite). Kept with the payments' posting and reversal.
  */
 @Entity()
-@Unique({ properties: ['openedOn', 'teamId', 'bucket', 'currency'] })
+@Unique({ name: BUCKET_COLLECTED_KEY, properties: ['openedOn', 'teamId', 'bucket', 'currency'] })
 export class BucketCollected extends NodeEntity {
   /** The month's opening snapshot date (its first day). */
   @Property({ type: 'string', length: 10 })

@@ -3,7 +3,15 @@ import { BUCKETS, type Bucket } from '../accounts/buckets.js';
 import { ZoneClock } from '../db/seed/floor-time.js';
 import { execute } from '../kpis/kpi-counters.js';
 import { addMonths, type LocalDate } from '../shared/dates.js';
+import { BUCKET_COLLECTED_KEY, BUCKET_FLOW_KEY } from './bucket-flow.entity.js';
 import { NO_TEAM, RUNNING } from './flow-deltas.js';
+import { writeHeldFigures } from './held-figures.js';
+
+const isSqlite = (em: EntityManager): boolean => em.getPlatform().constructor.name.toLowerCase().includes('sqlite');
+
+/** The figure tables as a read by key names them: on SQLite, held to the key (see bucket-flow.entity.ts). */
+export const flowTable = (em: EntityManager): string => (isSqlite(em) ? `bucket_flow indexed by ${BUCKET_FLOW_KEY}` : 'bucket_flow');
+export const collectedTable = (em: EntityManager): string => (isSqlite(em) ? `bucket_collected indexed by ${BUCKET_COLLECTED_KEY}` : 'bucket_collected');
 
 /**
  * The bucket figures of bucket-flow.entity.ts computed set-wise from the snapshots, the accounts and the
@@ -93,6 +101,7 @@ export class BucketFlows {
    * running months again - the new one included, the one it closes no longer.
    */
   async monthOpened(em: EntityManager, takenOn: LocalDate): Promise<void> {
+    await writeHeldFigures(em);
     const dates = await this.snapshotDates(em);
     await execute(em, 'delete from bucket_flow where closed_on = ?', [takenOn]);
     await this.insertFlows(em, closedPairsSelect(takenOn));
@@ -106,6 +115,7 @@ export class BucketFlows {
    * (the day rollover), which no flush watcher sees. Also puts right anything the incremental upkeep missed.
    */
   async recomputeRunning(em: EntityManager, dates?: readonly LocalDate[]): Promise<void> {
+    await writeHeldFigures(em);
     const running = this.runningMonths(dates ?? (await this.snapshotDates(em)));
     await execute(em, 'delete from bucket_flow where closed_on = ?', [RUNNING]);
     if (running.length) await this.insertFlows(em, runningSelect(running));
@@ -114,6 +124,7 @@ export class BucketFlows {
 
   /** Every figure from scratch (a seeded floor, a floor migrated from before the figures existed). */
   async rebuild(em: EntityManager): Promise<void> {
+    await writeHeldFigures(em);
     await execute(em, 'delete from bucket_flow', []);
     await execute(em, 'delete from bucket_collected', []);
     const dates = await this.snapshotDates(em);

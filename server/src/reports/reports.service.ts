@@ -22,7 +22,7 @@ import {
   rollRateMatrix,
   type BucketFlow,
 } from './bucket-metrics.js';
-import type { BucketFlows } from './bucket-flows.js';
+import { collectedTable, flowTable, type BucketFlows } from './bucket-flows.js';
 import { RUNNING } from './flow-deltas.js';
 import {
   AgingGroupBy,
@@ -283,7 +283,7 @@ export class ReportService {
   private async flows(em: EntityManager, openedOn: LocalDate, closedOn: LocalDate | null, teamId: number | undefined): Promise<BucketFlow[]> {
     const rows: Row[] = await em.getConnection().execute(
       `select from_bucket, to_bucket, currency, sum(accounts) as accounts, sum(from_balance_minor) as from_balance, sum(to_balance_minor) as to_balance
-       from bucket_flow where closed_on = ? and opened_on = ?${teamId === undefined ? '' : ' and team_id = ?'}
+       from ${flowTable(em)} where closed_on = ? and opened_on = ?${teamId === undefined ? '' : ' and team_id = ?'}
        group by from_bucket, to_bucket, currency`,
       [closedOn ?? RUNNING, openedOn, ...(teamId === undefined ? [] : [teamId])],
     );
@@ -299,7 +299,7 @@ export class ReportService {
   /** Posted, unreversed payments received in the month on the accounts of its opening snapshot, per bucket there (bucket_collected). */
   private async collected(em: EntityManager, openedOn: LocalDate, teamId: number | undefined): Promise<Map<Bucket, number>> {
     const rows: Row[] = await em.getConnection().execute(
-      `select bucket, currency, sum(amount_minor) as amount from bucket_collected
+      `select bucket, currency, sum(amount_minor) as amount from ${collectedTable(em)}
        where opened_on = ?${teamId === undefined ? '' : ' and team_id = ?'} group by bucket, currency`,
       [openedOn, ...(teamId === undefined ? [] : [teamId])],
     );
