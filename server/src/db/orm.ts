@@ -23,6 +23,13 @@ class CountingLogger extends DefaultLogger {
   }
 }
 
+/**
+ * How migrations run at start. No schema snapshot after them: it is only an aid for generating the next
+ * migration (db/migration-cli.ts diffs against a migrated database instead), and reading the schema back
+ * fails on a floor whose statistics tables (sqlite_stat4, from ANALYZE after a bulk load) have untyped columns.
+ */
+const MIGRATIONS = { transactional: true, allOrNothing: true, emit: 'ts', silent: true, snapshot: false } as const;
+
 export function ormOptions(config: Config['database'], extra: Partial<Options> = {}): Options {
   const common: Partial<Options> = {
     entities,
@@ -42,7 +49,7 @@ export function ormOptions(config: Config['database'], extra: Partial<Options> =
       ...common,
       driver: BetterSqliteDriver,
       dbName: config.sqlitePath,
-      migrations: { migrationsList: sqliteMigrations, transactional: true, allOrNothing: true, emit: 'ts', silent: true, ...extra.migrations },
+      migrations: { migrationsList: sqliteMigrations, ...MIGRATIONS, ...extra.migrations },
     } as Options;
   }
   return {
@@ -50,7 +57,7 @@ export function ormOptions(config: Config['database'], extra: Partial<Options> =
     driver: PostgreSqlDriver,
     clientUrl: config.url,
     pool: { min: 1, max: 10 },
-    migrations: { migrationsList: postgresqlMigrations, transactional: true, allOrNothing: true, emit: 'ts', silent: true, ...extra.migrations },
+    migrations: { migrationsList: postgresqlMigrations, ...MIGRATIONS, ...extra.migrations },
   } as Options;
 }
 
