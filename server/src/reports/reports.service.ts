@@ -311,9 +311,13 @@ export class ReportService {
     return out;
   }
 
+  /**
+   * One probe into the (taken_on, ...) index. Not `where taken_on = ? limit 1`: PostgreSQL, expecting half
+   * the rows to match, walks the table from the start and passes every row of the earlier snapshots first.
+   */
   private async snapshotExists(em: EntityManager, takenOn: LocalDate): Promise<boolean> {
-    const rows: Row[] = await em.getConnection().execute('select 1 as found from bucket_snapshot where taken_on = ? limit 1', [takenOn]);
-    return rows.length > 0;
+    const rows: Row[] = await em.getConnection().execute('select min(taken_on) as taken_on from bucket_snapshot where taken_on >= ?', [takenOn]);
+    return rows[0]?.taken_on === takenOn;
   }
 
   private async groupNames(em: EntityManager, groupBy: AgingGroupBy, ids: number[]): Promise<Map<number, string>> {
