@@ -145,6 +145,13 @@ export type Bucket =
   | 'CHARGE_OFF'
   | 'CURRENT';
 
+/** Which pre-aggregated bucket figure: accounts going from bucket to bucket, or payments collected per opening bucket. */
+export type BucketFigureKind =
+  /** Posted, unreversed payments received in a month on the accounts of its opening snapshot, per bucket there. */
+  | 'COLLECTED'
+  /** Accounts (and balances) from a bucket of a month-opening snapshot to a bucket of a later snapshot or of now. */
+  | 'FLOW';
+
 /** What a bucket goal is set on (DOMAIN.md §7). */
 export type BucketGoalMetric =
   /** Posted, unreversed payments received in the month on the opening accounts, in the floor currency. */
