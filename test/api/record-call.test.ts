@@ -275,7 +275,8 @@ describe('recordCall: each disposition of DOMAIN.md §3 and what it implies', ()
     const { callId, response } = await recordAndCheck(
       account,
       callInput(account, 'PAYMENT_TAKEN', { payment: { amount: money(amount, account.currency), method: 'CARD_TERMINAL', cardLast4: '4242', externalReference: `TERM-${key.slice(0, 8)}`, idempotencyKey: key } }),
-      [...CALL_ONLY, 'account_due', 'payment', 'payment_allocation'],
+      // The running month's bucket figures move with the balance and the money collected.
+      [...CALL_ONLY, 'account_due', 'payment', 'payment_allocation', 'bucket_flow', 'bucket_collected'],
     );
     const payments = await sql(server, 'select account_id, amount_minor, status, method, card_last4, idempotency_key from payment where call_id = ?', [callId]);
     expect(payments.map((p) => [Number(p.account_id), Number(p.amount_minor), p.status, p.method, p.card_last4, p.idempotency_key])).toEqual([
