@@ -85,7 +85,20 @@ export class BucketFlowKeeper implements EventSubscriber {
 
     const run = <T = Row>(sql: string, params: unknown[], method: 'all' | 'run' = 'all') =>
       em.getConnection().execute(sql, params, method, ctx) as Promise<T[]>;
-    const runningMonths = new Set((await run(`select distinct opened_on from ${flowTable(em)} where closed_on = ?`, [RUNNING])).map((r) => String(r.opened_on)));
+    // The running months, one index probe each (usually one): a DISTINCT would walk every running row, and
+    // PostgreSQL, seeing a small table, scans all of it - closed pairs included, which grow every month.
+    const runningMonths = new Set(
+      (
+        await run(
+          `with recursive m(opened_on) as (
+             select min(opened_on) from ${flowTable(em)} where closed_on = ?
+             union all
+             select (select min(f.opened_on) from ${flowTable(em, 'f')} where f.closed_on = ? and f.opened_on > m.opened_on) from m where m.opened_on is not null
+           ) select opened_on from m where opened_on is not null`,
+          [RUNNING, RUNNING],
+        )
+      ).map((r) => String(r.opened_on)),
+    );
     // The months a payment counts in, and the next ones: a closed month's team is the one at the next opening.
     const dates = new Set<LocalDate>(accounts.length ? runningMonths : []);
     for (const p of payments) dates.add(p.openedOn).add(addMonths(p.openedOn, 1));

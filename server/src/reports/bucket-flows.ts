@@ -10,7 +10,8 @@ import { writeHeldFigures } from './held-figures.js';
 const isSqlite = (em: EntityManager): boolean => em.getPlatform().constructor.name.toLowerCase().includes('sqlite');
 
 /** The figure tables as a read by key names them: on SQLite, held to the key (see bucket-flow.entity.ts). */
-export const flowTable = (em: EntityManager): string => (isSqlite(em) ? `bucket_flow indexed by ${BUCKET_FLOW_KEY}` : 'bucket_flow');
+export const flowTable = (em: EntityManager, alias = ''): string =>
+  `bucket_flow${alias ? ` ${alias}` : ''}${isSqlite(em) ? ` indexed by ${BUCKET_FLOW_KEY}` : ''}`;
 export const collectedTable = (em: EntityManager): string => (isSqlite(em) ? `bucket_collected indexed by ${BUCKET_COLLECTED_KEY}` : 'bucket_collected');
 
 /**
