@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Account as AccountEntity } from '../accounts/account.entity.js';
 import type { Account } from '../accounts/account.entity.js';
@@ -30,8 +30,15 @@ const NO_ROW = -1;
 export function accountScope(viewer: Viewer): FilterQuery<Account> {
   switch (viewer.role) {
     case Role.AGENT:
-      // Their own accounts, and a team-pool account while nextAccount has handed it to them.
-      return { $or: [{ assignedAgent: viewer.agentId ?? NO_ROW }, { lease: { agent: viewer.agentId ?? NO_ROW } }] };
+      // Their own accounts, and a team-pool account while nextAccount has handed it to them. The leases
+      // are a subquery rather than a join on the lease: an OR across a join reads every account of the
+      // floor, while this lets both databases walk the agent's index and the agent's few leases.
+      return {
+        $or: [
+          { assignedAgent: viewer.agentId ?? NO_ROW },
+          { id: { $in: raw('(select l.account_id from account_lease l where l.agent_id = ?)', [viewer.agentId ?? NO_ROW]) } },
+        ],
+      } as FilterQuery<Account>;
     case Role.SUPERVISOR:
       return { team: viewer.teamId ?? NO_ROW };
     default:
