@@ -47,13 +47,16 @@ try {
 
   // Statements per request must not grow with the page.
   const statements = {};
+  await request(product.url, PORTFOLIO, portfolioVariables(50), tokens[0]); // the viewer's first lookup is cached after this
   for (const first of [10, 50, 100]) {
     const answer = await request(product.url, PORTFOLIO, portfolioVariables(first), tokens[0]);
     statements[first] = answer.extensions?.sqlStatements;
   }
   const check = await request(baseline.url, PORTFOLIO, portfolioVariables(50), tokens[0]);
   const mine = await request(product.url, PORTFOLIO, portfolioVariables(50), tokens[0]);
-  if (JSON.stringify(check.data) !== JSON.stringify(mine.data)) progress('warning: the baseline answer differs from the product answer');
+  // Same accounts, same fields, same order (cursors differ: each server encodes its own).
+  const nodes = (answer) => JSON.stringify(answer.data.accounts.edges.map((e) => e.node));
+  if (nodes(check) !== nodes(mine)) throw new Error(`the baseline answers differently:\n${nodes(check).slice(0, 400)}\n${nodes(mine).slice(0, 400)}`);
 
   const body = (query, variables) => JSON.stringify({ query, variables });
   const plans = {

@@ -66,7 +66,7 @@ async function callableAccounts(limit, agents) {
       `select a.id as account_id, a.assigned_agent_id as agent_id, min(p.id) as phone_id
        from account a
        join customer c on c.id = a.customer_id
-       join contact_point p on p.customer_id = c.id and p.kind = 'PHONE' and p.status = 'VALID' and p.do_not_call = ?
+       join contact_point p on p.customer_id = c.id and p.kind = 'PHONE' and p.status <> 'INVALID' and p.do_not_call = ?
        left join call l on l.id = a.last_call_id
        where a.status = 'ACTIVE' and a.assigned_agent_id <= ?
          and c.cease_communication = ? and c.attorney_represented = ? and c.bankrupt = ? and c.deceased = ?
@@ -107,7 +107,8 @@ function callBodies(accounts, tokens) {
 const perPhase = Math.ceil(seconds * 1500); // generous: throughput phases stop at `seconds`, whatever they reach
 progress('choosing callable accounts');
 const accounts = await callableAccounts(perPhase * 4 + 2000, Number(values.agents));
-if (accounts.length < perPhase * 4) progress(`only ${accounts.length} callable accounts; later phases reuse none, so they may run short`);
+if (accounts.length === 0) throw new Error('no callable account on this floor');
+if (accounts.length < perPhase * 4) progress(`only ${accounts.length} callable accounts: some are called twice`);
 const product = await startOpenFloor({ databaseUrl: dbUrl, now: values.now });
 const baseline = await startProcess({ script: new URL('./baseline/server.mjs', import.meta.url).pathname, name: 'baseline', env: { DATABASE_URL: dbUrl, JWT_SECRET, CLOCK_NOW: values.now } });
 try {

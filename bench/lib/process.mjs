@@ -91,8 +91,12 @@ export async function startProcess({ script, args = [], env = {}, readyPath = '/
  * clock standing at the floor's `now` so no rollover runs and every run sees the same business day.
  */
 export function startOpenFloor({ databaseUrl, now, env = {} }) {
+  // BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's
+  // DevTools or summarise it with bench/profile-summary.mjs).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   return startProcess({
     script: SERVER_MAIN,
+    nodeOptions: profile,
     name: 'openfloor',
     readyPath: '/readyz',
     env: {
