@@ -33,7 +33,8 @@ const only = values.only.split(',');
 for (const s of only) if (!SCENARIOS.includes(s)) throw new Error(`--only: unknown scenario ${s}; one of ${SCENARIOS.join(', ')}`);
 const pgBase = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const LARGE = ['--accounts', '1000000', '--agents', '500', '--calls', '10000000', '--days', '180'];
-const SMALL = ['--accounts', '1000000', '--agents', '500', '--calls', '10000', '--days', '180'];
+// 10k calls over 18 days (13 working days): over 180 days the seeder would plan less than one call per agent a day.
+const SMALL = ['--accounts', '1000000', '--agents', '500', '--calls', '10000', '--days', '18'];
 
 function floorOf(db, name) {
   if (db === 'sqlite') return { url: `sqlite:${join(here, 'data', `${name}.sqlite`)}`, exists: async () => existsSync(join(here, 'data', `${name}.sqlite`)) };

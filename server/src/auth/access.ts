@@ -30,14 +30,17 @@ const NO_ROW = -1;
 export function accountScope(viewer: Viewer): FilterQuery<Account> {
   switch (viewer.role) {
     case Role.AGENT:
-      // Their own accounts, and a team-pool account while nextAccount has handed it to them. The leases
-      // are a subquery rather than a join on the lease: an OR across a join reads every account of the
-      // floor, while this lets both databases walk the agent's index and the agent's few leases.
+      // Their own accounts, and a team-pool account while nextAccount has handed it to them. One id
+      // list rather than an OR: an OR across the lease join read the whole floor, and an OR with a
+      // subquery led PostgreSQL to walk the floor in the page's order hoping to meet the agent's
+      // accounts early. The list is the agent's index plus their few leases, on both databases.
       return {
-        $or: [
-          { assignedAgent: viewer.agentId ?? NO_ROW },
-          { id: { $in: raw('(select l.account_id from account_lease l where l.agent_id = ?)', [viewer.agentId ?? NO_ROW]) } },
-        ],
+        id: {
+          $in: raw('(select s.id from account s where s.assigned_agent_id = ? union all select l.account_id from account_lease l where l.agent_id = ?)', [
+            viewer.agentId ?? NO_ROW,
+            viewer.agentId ?? NO_ROW,
+          ]),
+        },
       } as FilterQuery<Account>;
     case Role.SUPERVISOR:
       return { team: viewer.teamId ?? NO_ROW };
