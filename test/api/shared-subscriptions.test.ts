@@ -15,6 +15,7 @@ import { Subscriber } from '../utils/subscriber.js';
 let server: TestServer;
 const { tokenOf } = tokenCache(() => server.url);
 let pool: AccountPool;
+let pool2: AccountPool;
 let team1: string;
 let team2: string;
 const open: Subscriber[] = [];
@@ -32,6 +33,7 @@ const SECOND_SUPERVISOR = 'supervisor1b@demo.test';
 beforeAll(async () => {
   server = await startTestServer();
   pool = new AccountPool(server, 'Team 1');
+  pool2 = new AccountPool(server, 'Team 2');
   team1 = globalId('Team', await scalar(server, "select id from team where name = 'Team 1'"));
   team2 = globalId('Team', await scalar(server, "select id from team where name = 'Team 2'"));
   await sql(
@@ -66,7 +68,7 @@ async function until(condition: () => boolean, what: string, ms = 5_000): Promis
 
 const untilSubscribed = (count: number) => until(() => server.app.liveStats().subscriptions === count, `${count} live subscriptions`);
 
-/** An inbound call (always allowed) on a fresh account of Team 1, by the agent who works it. */
+/** An inbound call (always allowed) on a fresh account (of Team 1 unless given), by the agent who works it. */
 async function recordCall(account?: AccountRow & { agentEmail: string }): Promise<string> {
   const a = account ?? (await pool.take());
   const input = {
@@ -242,5 +244,10 @@ describe('kpiUpdated shared between subscribers of one reach', () => {
     const after = server.app.liveStats();
     expect(after.executions - before.executions).toBe(a!.length);
     expect(after.deliveries - before.deliveries).toBe(2 * a!.length);
+
+    // A call of another team moves other figures: nothing for Team 1's subscribers.
+    await recordCall(await pool2.take());
+    await settle(600);
+    for (const s of subscribers) expect(s.received).toHaveLength(a!.length);
   });
 });
