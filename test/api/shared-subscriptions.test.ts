@@ -31,7 +31,7 @@ const RECORD = 'mutation($input: RecordCallInput!) { recordCall(input: $input) {
 const SECOND_SUPERVISOR = 'supervisor1b@demo.test';
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ EXPOSE_LIVE_METRICS: 'true' });
   pool = new AccountPool(server, 'Team 1');
   pool2 = new AccountPool(server, 'Team 2');
   team1 = globalId('Team', await scalar(server, "select id from team where name = 'Team 1'"));
@@ -221,6 +221,17 @@ describe('callLogged shared between subscribers of one reach', () => {
     } finally {
       server.clock.set(start);
     }
+  });
+});
+
+describe('the live metrics endpoint (EXPOSE_LIVE_METRICS)', () => {
+  it('reports the same counters as the server holds', async () => {
+    subscribe(await tokenOf('supervisor1@demo.test'), CALL_LOGGED, { teamId: team1 });
+    await untilSubscribed(1);
+    const response = await fetch(`${server.origin}/metrics/subscriptions`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ...server.app.liveStats() });
+    expect(server.app.liveStats()).toMatchObject({ subscriptions: 1, sharedStreams: 1 });
   });
 });
 
