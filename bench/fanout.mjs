@@ -8,9 +8,11 @@
  *   node bench/fanout.mjs --url http://127.0.0.1:4900/graphql [--subscribers 1000] [--teams 50] [--rate 100]
  *                         [--seconds 30] [--processes 4] [--server-pid PID] [--agents-per-team 2]
  *                         [--manager-share 0.1] [--floor-time-zone America/Mexico_City] [--drain 3] [--max-in-flight 64]
+ *                         [--jwt-secret S]
  *
  * The server runs already (the caller starts it; with EXPOSE_LIVE_METRICS=true its execution counter
- * is reported too). Subscribers are spread over --processes child processes, one WebSocket each; a
+ * is reported too). Subscribers count as live once each has received something: until then a call is
+ * recorded in every team still unheard of (not counted in the figures). Subscribers are spread over --processes child processes, one WebSocket each; a
  * recorder child records INBOUND calls (always allowed by the contact policy) through `recordCall`,
  * round-robin over the teams and --agents-per-team of each team's agents, on accounts they work.
  * Every process stamps times with performance.timeOrigin + performance.now(), comparable on one
@@ -30,16 +32,17 @@
  * sharedStreams; serverCpuCores (CPU seconds / wall seconds over the recording) and serverPeakRssMb
  * (VmHWM) with --server-pid. --subscribers 0 measures recording alone, the fan-out's baseline.
  */
-import { execFileSync, fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { tokenFor } from './lib/gql.mjs';
+import { argv, machine } from './lib/machine.mjs';
+import { cpuSeconds, JWT_SECRET, memoryMb } from './lib/process.mjs';
 
 const { values: opts } = parseArgs({
-  args: process.argv.slice(2).filter((a) => a !== '--'),
+  args: argv(),
   options: {
     url: { type: 'string' },
     subscribers: { type: 'string', default: '1000' },
@@ -54,6 +57,7 @@ const { values: opts } = parseArgs({
     password: { type: 'string', default: 'demo' },
     drain: { type: 'string', default: '3' },
     'max-in-flight': { type: 'string', default: '64' },
+    'jwt-secret': { type: 'string', default: JWT_SECRET },
     role: { type: 'string', default: 'main' },
   },
 });
@@ -132,6 +136,13 @@ function subscriberProcess() {
         subscribers.push(s);
       }
       reply({ type: 'subscribed', count: subscribers.length });
+    } else if (message.type === 'status') {
+      // Teams some subscriber has not heard from yet, and subscribers that were refused or broke.
+      const silent = new Set(subscribers.filter((s) => s.events.length === 0).map((s) => s.team));
+      reply({ type: 'status', silentTeams: [...silent], failed: subscribers.filter((s) => s.errors.length > 0 || s.completed).map((s) => s.errors[0] ?? 'completed') });
+    } else if (message.type === 'reset') {
+      for (const s of subscribers) s.events.length = 0;
+      reply({ type: 'reset' });
     } else if (message.type === 'report') {
       reply({
         type: 'report',
@@ -226,26 +237,6 @@ function spawn(role) {
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null);
 const round1 = (v) => (v == null ? null : Math.round(v * 10) / 10);
 
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** utime + stime of a process (fields 14 and 15 of /proc/<pid>/stat, in clock ticks), in seconds. */
-function cpuSeconds(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-}
-
-function peakRssMb(pid) {
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Math.round(Number(match[1]) / 1024) : null;
-}
-
 async function liveMetrics(url) {
   try {
     const response = await fetch(new URL('/metrics/subscriptions', url));
@@ -253,6 +244,26 @@ async function liveMetrics(url) {
   } catch {
     return null;
   }
+}
+
+/**
+ * Session tokens for the floor's users. Signed as the server signs them when it runs with the
+ * benchmark's secret (bench/lib/process.mjs, or --jwt-secret), issued at the server's clock: signing
+ * in a hundred users through `login` would spend seconds of the server's CPU in bcrypt. A server with
+ * another secret refuses the probe, and every user signs in with the password instead.
+ */
+async function tokenSource(url, managerToken, serverNow) {
+  const numeric = (globalId) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
+  const { me } = await gql(url, '{ me { id email } }', {}, managerToken);
+  let signs = false;
+  try {
+    const probe = await tokenFor(numeric(me.id), opts['jwt-secret'], serverNow.toISOString());
+    signs = (await gql(url, '{ me { email } }', {}, probe)).me.email === me.email;
+  } catch {
+    signs = false;
+  }
+  log(signs ? 'tokens signed with the benchmark secret' : 'the server has another secret: signing in with passwords');
+  return (agent) => (signs ? tokenFor(numeric(agent.id), opts['jwt-secret'], serverNow.toISOString()) : login(url, agent.email, opts.password));
 }
 
 /** The floor's business date of an instant, in the floor's time zone. */
@@ -274,7 +285,7 @@ async function main() {
 
   log('signing in and reading the floor');
   const manager = await login(url, 'manager@demo.test', opts.password);
-  const { teams: teamPage } = await gql(url, '{ teams(first: 100) { nodes { id name supervisor { email } } } }', {}, manager);
+  const { teams: teamPage } = await gql(url, '{ teams(first: 100) { nodes { id name supervisor { id email } } } }', {}, manager);
   const teams = teamPage.nodes
     .map((t) => ({ ...t, index: Number(/(\d+)$/.exec(t.name)?.[1] ?? 0) }))
     .sort((a, b) => a.index - b.index)
@@ -294,10 +305,11 @@ async function main() {
     wrapSeconds: 10,
   };
 
+  const tokenOf = await tokenSource(url, manager, serverNow);
   const supervisorTokens = new Map();
   for (const team of teams) {
     if (!team.supervisor) throw new Error(`${team.name} has no supervisor`);
-    supervisorTokens.set(team.index, await login(url, team.supervisor.email, opts.password));
+    supervisorTokens.set(team.index, await tokenOf(team.supervisor));
   }
 
   // The recorder's agents, each with accounts they work.
@@ -312,17 +324,10 @@ async function main() {
         manager,
       );
       if (accounts.nodes.length === 0) continue;
-      recorderAgents.push({ team: team.index, email: agent.email, token: await login(url, agent.email, opts.password), accounts: accounts.nodes.map((a) => a.id) });
+      recorderAgents.push({ team: team.index, email: agent.email, token: await tokenOf(agent), accounts: accounts.nodes.map((a) => a.id) });
     }
   }
   if (recorderAgents.length === 0) throw new Error('no agent with an ACTIVE account to record calls for');
-
-  // The teams' figures before: the oracle for what each kpiUpdated subscriber should end with.
-  const callsBefore = new Map();
-  for (const team of teams) {
-    const { kpis } = await gql(url, 'query($t: ID, $d: LocalDate!) { kpis(scope: TEAM, scopeId: $t, period: DAY, date: $d) { calls } }', { t: team.id, d: businessDate }, manager);
-    callsBefore.set(team.index, kpis.calls);
-  }
 
   // Subscribers: half callLogged, half kpiUpdated, round-robin over the teams; a share of them the manager's wallboards.
   const specs = [];
@@ -340,26 +345,42 @@ async function main() {
     });
   }
 
-  const metricsAtStart = await liveMetrics(url);
-  const baselineSubscriptions = metricsAtStart?.subscriptions ?? 0;
   log(`opening ${subscriberCount} subscribers over ${processes} processes`);
   const children = Array.from({ length: processes }, () => spawn('subscribers'));
   await Promise.all(
     children.map((c, p) => c.ask({ type: 'subscribe', url, subscribers: specs.filter((s) => s.id % processes === p) }, 'subscribed')),
   );
-  // Live once the server counts them (each listens on the bus by then); without the metrics endpoint, a settle time.
-  const liveBy = wallNow() + 60_000;
-  let metrics = await liveMetrics(url);
-  if (metrics) {
-    while (metrics.subscriptions < baselineSubscriptions + subscriberCount && wallNow() < liveBy) {
-      await sleep(200);
-      metrics = await liveMetrics(url);
-    }
-    if (metrics.subscriptions < baselineSubscriptions + subscriberCount) log(`only ${metrics.subscriptions - baselineSubscriptions} subscriptions live after 60 s`);
-  } else {
-    await sleep(5_000);
+  // A subscription is live once the server has started it, which a client cannot see: a call in each
+  // team still unheard of, until every subscriber has had something. Those calls are not counted.
+  const liveBy = wallNow() + 120_000;
+  let warmups = 0;
+  for (;;) {
+    const status = await Promise.all(children.map((c) => c.ask({ type: 'status' }, 'status')));
+    const failed = status.flatMap((s) => s.failed);
+    if (failed.length) throw new Error(`${failed.length} subscribers were refused or ended: ${failed.slice(0, 3).join(' | ')}`);
+    const silent = new Set(status.flatMap((s) => s.silentTeams));
+    if (silent.size === 0) break;
+    if (wallNow() > liveBy) throw new Error(`subscribers of ${silent.size} teams heard nothing within 2 minutes`);
+    await Promise.all(
+      [...silent].map((team) => {
+        const agent = recorderAgents.find((a) => a.team === team);
+        warmups += 1;
+        return gql(url, RECORD, { input: { accountId: agent.accounts[0], direction: 'INBOUND', phoneNumber: '+525511112222', disposition: 'REFUSED_TO_PAY', ...times } }, agent.token);
+      }),
+    );
+    await sleep(1_000);
   }
-  await sleep(500);
+  // Coalesced KPI updates of the last warm-up calls are out by now.
+  await sleep(1_000);
+  log(`all subscribers live (${warmups} warm-up calls)`);
+
+  // The teams' figures before: the oracle for what each kpiUpdated subscriber should end with.
+  const callsBefore = new Map();
+  for (const team of teams) {
+    const { kpis } = await gql(url, 'query($t: ID, $d: LocalDate!) { kpis(scope: TEAM, scopeId: $t, period: DAY, date: $d) { calls } }', { t: team.id, d: businessDate }, manager);
+    callsBefore.set(team.index, kpis.calls);
+  }
+  await Promise.all(children.map((c) => c.ask({ type: 'reset' }, 'reset')));
 
   log(`recording ${rate} calls/s for ${seconds} s`);
   const recorder = spawn('recorder');
@@ -474,9 +495,9 @@ async function main() {
     serverDeliveries: before.metrics && after ? after.deliveries - before.metrics.deliveries : null,
     sharedStreams: before.metrics?.sharedStreams ?? null,
     serverCpuCores: serverPid ? Math.round(((cpuWindowEnd.cpu - before.cpu) / cpuWall) * 100) / 100 : null,
-    serverPeakRssMb: serverPid ? peakRssMb(serverPid) : null,
+    serverPeakRssMb: serverPid ? memoryMb(serverPid).peakRssMb : null,
     subscriberErrors: errors.length,
-    machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${cpus()[0]?.model ?? 'cpu'}`,
+    machine,
   };
   if (errors.length) log(`subscriber errors (first 5): ${errors.slice(0, 5).join(' | ')}`);
   if (recorded.failures.length) log(`recordCall failures (first 5): ${recorded.failures.slice(0, 5).join(' | ')}`);
