@@ -108,6 +108,8 @@ export function startOpenFloor({ databaseUrl, now, env = {} }) {
       SIMULATOR: 'off',
       LOG_LEVEL: 'warn',
       EXPOSE_SQL_COUNT: 'true',
+      // /metrics/subscriptions: how many executions served how many deliveries (scenario 3).
+      EXPOSE_LIVE_METRICS: 'true',
       ...env,
     },
   });
