@@ -16,11 +16,12 @@ import { createApp, FixedClock, loadConfig, openOrm } from '@openfloor/server';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
-  options: { runs: { type: 'string', default: '30' }, now: { type: 'string', default: '2026-11-18T16:00:00Z' } },
+  options: { runs: { type: 'string', default: '30' }, now: { type: 'string', default: '2026-11-18T16:00:00Z' }, 'db-url': { type: 'string' } },
 });
 const runs = Number(values.runs);
 const now = new Date(values.now);
 const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${cpus()[0]?.model ?? 'cpu'}`;
+if (values['db-url']) process.env.DATABASE_URL = values['db-url'];
 if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL must point at a built floor');
 
 const config = loadConfig({

@@ -27,6 +27,8 @@ import { FloorEvents } from './realtime/events.js';
 import { AlertWatch } from './alerts/alert-watch.js';
 import { createEventBus } from './realtime/pubsub.js';
 import { LiveSessions } from './realtime/sessions.js';
+import { SharedExecutions, type LiveStats } from './realtime/shared-executions.js';
+import { audienceOf } from './realtime/sharing-policy.js';
 import { FixedClock, systemClock, type Clock } from './shared/clock.js';
 import { currentRequestScope, runInRequestScope } from './shared/request-scope.js';
 import type { GraphQLError } from 'graphql';
@@ -42,6 +44,8 @@ export interface App {
   alertWatch: AlertWatch;
   /** Closes the WebSocket connections whose token has expired by the server clock (also done every second). */
   closeExpiredSessions(): number;
+  /** Live subscriptions, shared streams and executions so far, with the listeners they hold on the event bus. */
+  liveStats(): LiveStats & { busListeners: number };
 }
 
 export interface AppOptions {
@@ -85,7 +89,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
         res: (res: { statusCode: number }) => ({ status: res.statusCode }),
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics/subscriptions' },
     }),
   );
 
@@ -108,7 +112,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
   const sessions = new LiveSessions(clock);
   sessions.start();
-  const wsCleanup = useWebSocketGraphQL(wsServer, schema, services, limits, sessions);
+  const live = new SharedExecutions({
+    enabled: config.live.shared,
+    audienceOf: ({ field, args, contextValue }) => audienceOf(field, args, (contextValue as AppContext).viewer),
+  });
+  const liveStats = () => ({ ...live.stats(), busListeners: events.listeners });
+  const wsCleanup = useWebSocketGraphQL(wsServer, schema, services, limits, sessions, live);
+  if (config.live.exposeMetrics) {
+    app.get('/metrics/subscriptions', (_req, res) => {
+      res.json(liveStats());
+    });
+  }
 
   const apollo = new ApolloServer<AppContext>({
     schema,
@@ -167,6 +181,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     },
     alertWatch,
     closeExpiredSessions: () => sessions.sweep(),
+    liveStats,
   };
 }
 
@@ -177,10 +192,13 @@ function useWebSocketGraphQL(
   services: Services,
   limits: { maxDepth: number; maxCost: number },
   sessions: LiveSessions,
+  live: SharedExecutions,
 ) {
   return useServer<Record<string, unknown>>(
     {
       schema,
+      // Subscribers with the same operation and reach share one execution per event.
+      subscribe: live.subscribe,
       context: async (ctx) => {
         const em = services.orm.em.fork();
         const viewer = await services.auth.authenticate(em, wsAuthorization(ctx.connectionParams));
@@ -256,5 +274,5 @@ function serveClient(app: express.Express, config: Config): void {
   const dist = config.clientDist ?? fileURLToPath(new URL('../../client/dist', import.meta.url));
   if (!existsSync(dist)) return;
   app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));
-  app.get(/^(?!\/graphql|\/healthz|\/readyz).*/, (_req, res) => res.sendFile('index.html', { root: dist }));
+  app.get(/^(?!\/graphql|\/healthz|\/readyz|\/metrics\/).*/, (_req, res) => res.sendFile('index.html', { root: dist }));
 }

@@ -43,6 +43,7 @@ describe('loadConfig', () => {
     ['SIMULATOR_PACE', 'fast', /SIMULATOR_PACE: pace must be "real" or calls per agent per minute/],
     ['SIMULATOR_PACE', '0', /SIMULATOR_PACE: pace must be/],
     ['SIMULATOR_SEED', '1.5', /SIMULATOR_SEED: must be a whole number/],
+    ['SHARED_SUBSCRIPTIONS', 'maybe', /SHARED_SUBSCRIPTIONS: must be on or off/],
   ])('names a bad %s (%s) in a clear message', (key, value, message) => {
     expect(() => loadConfig({ ...base, [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, [key]: value })).toThrow(message);
@@ -52,6 +53,11 @@ describe('loadConfig', () => {
     expect(loadConfig(base).simulator).toEqual({ enabled: true, agents: 40, pace: 'real', seed: 1 });
     expect(loadConfig({ ...base, SIMULATOR: 'off' }).simulator.enabled).toBe(false);
     expect(loadConfig({ ...base, SIMULATOR_PACE: '6', SIMULATOR_AGENTS: '8', SIMULATOR_SEED: '7' }).simulator).toEqual({ enabled: true, agents: 8, pace: 6, seed: 7 });
+  });
+
+  it('shares live executions by default and keeps the live metrics endpoint closed unless asked', () => {
+    expect(loadConfig(base).live).toEqual({ shared: true, exposeMetrics: false });
+    expect(loadConfig({ ...base, SHARED_SUBSCRIPTIONS: 'off', EXPOSE_LIVE_METRICS: 'true' }).live).toEqual({ shared: false, exposeMetrics: true });
   });
 
   it('lists every bad value at once', () => {

@@ -42,6 +42,10 @@ const schema = z.object({
   /** Reports the SQL statements a request ran in `extensions.sqlStatements` (tests, benchmarks). */
   EXPOSE_SQL_COUNT: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   CLIENT_DIST: z.string().optional(),
+  /** on: subscribers with the same operation and reach share one execution per event; off: each runs its own (benchmarks compare). */
+  SHARED_SUBSCRIPTIONS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+  /** Serves GET /metrics/subscriptions: live subscriptions, shared streams, executions (tests, benchmarks). */
+  EXPOSE_LIVE_METRICS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** live: alert rules run as events arrive; manual: only on the sweep and evaluateAlerts. */
   ALERT_EVALUATION: z.enum(['live', 'manual']).default('live'),
   /** Seconds between sweeps of every alert rule (time alone makes a pause too long); 0 for none. */
@@ -81,6 +85,7 @@ export interface Config {
   maxQueryCost: number;
   exposeSqlCount: boolean;
   clientDist?: string;
+  live: { shared: boolean; exposeMetrics: boolean };
   alerts: { live: boolean; sweepSeconds: number };
   simulator: { enabled: boolean; agents: number; pace: Pace; seed: number };
 }
@@ -115,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryCost: e.MAX_QUERY_COST,
     exposeSqlCount: e.EXPOSE_SQL_COUNT,
     clientDist: e.CLIENT_DIST,
+    live: { shared: e.SHARED_SUBSCRIPTIONS === 'on', exposeMetrics: e.EXPOSE_LIVE_METRICS },
     alerts: { live: e.ALERT_EVALUATION === 'live', sweepSeconds: e.ALERT_SWEEP_SECONDS },
     simulator: { enabled: e.SIMULATOR === 'on', agents: e.SIMULATOR_AGENTS, pace: e.SIMULATOR_PACE, seed: e.SIMULATOR_SEED },
   };

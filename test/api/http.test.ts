@@ -26,6 +26,10 @@ describe('operations endpoints', () => {
     expect(await r.json()).toEqual({ status: 'ready', database: server.config.database.kind, events: 'in-process' });
   });
 
+  it('keeps the live metrics closed unless EXPOSE_LIVE_METRICS is set', async () => {
+    expect((await fetch(`${server.origin}/metrics/subscriptions`)).status).toBe(404);
+  });
+
   it('echoes a request id, or makes one', async () => {
     const given = await fetch(`${server.origin}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
     expect(given.headers.get('x-request-id')).toBe('abc-123');

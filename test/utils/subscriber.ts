@@ -7,12 +7,29 @@ import { createClient, type Client, type FormattedExecutionResult } from 'graphq
  */
 export class Subscriber {
   readonly received: Array<{ at: number; result: FormattedExecutionResult<any, unknown> }> = [];
+  /** The server completed the subscription (or the client did, through `unsubscribe`). */
+  completed = false;
+  /** Set once the socket has closed, with its close code. */
+  closeCode: number | undefined;
   private readonly client: Client;
+  private readonly stop: () => void;
   private wake: () => void = () => undefined;
 
   constructor(wsUrl: string, token: string, query: string, variables: Record<string, unknown> = {}) {
-    this.client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false });
-    this.client.subscribe(
+    this.client = createClient({
+      url: wsUrl,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+      lazy: false,
+      // A socket the server closes (an ended session) reaches the subscription's error callback; no console noise.
+      onNonLazyError: () => undefined,
+    });
+    this.client.on('closed', (event) => {
+      this.closeCode = (event as { code: number }).code;
+      this.wake();
+    });
+    this.stop = this.client.subscribe(
       { query, variables },
       {
         next: (result) => {
@@ -23,7 +40,10 @@ export class Subscriber {
           this.received.push({ at: performance.now(), result: { errors: Array.isArray(error) ? error : [error as never] } });
           this.wake();
         },
-        complete: () => this.wake(),
+        complete: () => {
+          this.completed = true;
+          this.wake();
+        },
       },
     );
   }
@@ -55,6 +75,11 @@ export class Subscriber {
       }
     }
     throw new Error('the subscription never went live');
+  }
+
+  /** Completes the subscription from the client's side; the socket stays open. */
+  unsubscribe(): void {
+    this.stop();
   }
 
   close(): Promise<void> {

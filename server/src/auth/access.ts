@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Account as AccountEntity } from '../accounts/account.entity.js';
 import type { Account } from '../accounts/account.entity.js';
@@ -30,8 +30,18 @@ const NO_ROW = -1;
 export function accountScope(viewer: Viewer): FilterQuery<Account> {
   switch (viewer.role) {
     case Role.AGENT:
-      // Their own accounts, and a team-pool account while nextAccount has handed it to them.
-      return { $or: [{ assignedAgent: viewer.agentId ?? NO_ROW }, { lease: { agent: viewer.agentId ?? NO_ROW } }] };
+      // Their own accounts, and a team-pool account while nextAccount has handed it to them. One id
+      // list rather than an OR: an OR across the lease join read the whole floor, and an OR with a
+      // subquery led PostgreSQL to walk the floor in the page's order hoping to meet the agent's
+      // accounts early. The list is the agent's index plus their few leases, on both databases.
+      return {
+        id: {
+          $in: raw('(select s.id from account s where s.assigned_agent_id = ? union all select l.account_id from account_lease l where l.agent_id = ?)', [
+            viewer.agentId ?? NO_ROW,
+            viewer.agentId ?? NO_ROW,
+          ]),
+        },
+      } as FilterQuery<Account>;
     case Role.SUPERVISOR:
       return { team: viewer.teamId ?? NO_ROW };
     default:

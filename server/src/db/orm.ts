@@ -4,10 +4,12 @@ import { DefaultLogger, MikroORM, type LogContext, type LoggerOptions, type Opti
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type Database from 'better-sqlite3';
 import type { Config } from '../config.js';
 import { currentRequestScope } from '../shared/request-scope.js';
 import { buildBucketFlowsIfMissing } from '../reports/bucket-flows.js';
 import { entities } from './entities.js';
+import { cacheStatements } from './sqlite-statements.js';
 import { FloorEntityManager } from './entity-manager.js';
 import { postgresqlMigrations } from './migrations/postgresql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
@@ -70,8 +72,25 @@ export async function openOrm(config: Config['database'], extra: Partial<Options
     await conn.execute('pragma synchronous = NORMAL');
     await conn.execute('pragma foreign_keys = ON');
     await conn.execute('pragma busy_timeout = 5000');
+    await reuseCompiledStatements(orm);
   }
   return orm;
+}
+
+/** Compiled statements kept per SQLite connection, the open one and any the pool opens later. */
+async function reuseCompiledStatements(orm: Orm): Promise<void> {
+  const client = (orm.em as unknown as { getKnex(): { client: KnexSqliteClient } }).getKnex().client;
+  const acquire = client.acquireRawConnection.bind(client);
+  client.acquireRawConnection = async () => cacheStatements(await acquire());
+  const open = await client.acquireConnection();
+  cacheStatements(open);
+  client.releaseConnection(open);
+}
+
+interface KnexSqliteClient {
+  acquireRawConnection(): Promise<Database.Database>;
+  acquireConnection(): Promise<Database.Database>;
+  releaseConnection(connection: Database.Database): void;
 }
 
 /**

@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'CONTACT_NOT_ALLOWED'
   | 'QUERY_TOO_DEEP'
-  | 'QUERY_TOO_COMPLEX';
+  | 'QUERY_TOO_COMPLEX'
+  | 'SUBSCRIBER_TOO_SLOW';
 
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {

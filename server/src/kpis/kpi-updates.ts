@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { Agent } from '../agents/agent.entity.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Orm } from '../db/orm.js';
 import type { FloorEvents } from '../realtime/events.js';
@@ -7,7 +8,7 @@ import type { LocalDate } from '../shared/dates.js';
 import { periodDays } from './kpi-period.js';
 import type { KpiService } from './kpi.service.js';
 import type { Kpis } from './kpi.types.js';
-import type { KpiPeriod, KpiScope } from './target.entity.js';
+import { KpiScope, type KpiPeriod } from './target.entity.js';
 
 /** Counters moved by one transaction: whose, and on which floor days. Published after it commits. */
 export interface KpiChangedEvent {
@@ -40,6 +41,8 @@ export interface KpiFollowArgs {
  * four updates a second, the first at once.
  */
 export class KpiUpdates {
+  private readonly teamsOfEvent = new WeakMap<KpiChangedEvent, Promise<ReadonlySet<number>>>();
+
   constructor(
     private readonly events: FloorEvents,
     private readonly kpis: KpiService,
@@ -50,15 +53,38 @@ export class KpiUpdates {
 
   /** Refused at subscribe time as kpis would refuse the read: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT. */
   async follow(em: EntityManager, viewer: Viewer | undefined, args: KpiFollowArgs): Promise<AsyncIterableIterator<Kpis>> {
-    const scope = await this.kpis.followable(em, viewer, args.scope, args.scopeId);
+    const followed = await this.kpis.followable(em, viewer, args.scope, args.scopeId);
     const live = await this.events.listen('kpiUpdated', KPI_TOPIC_KEY);
     const read = () => this.kpis.kpis(this.orm.em.fork(), viewer, { scope: args.scope, scopeId: args.scopeId, period: args.period, date: this.businessDate() });
     const concerns = async (event: KpiChangedEvent): Promise<boolean> => {
       const { from, to } = periodDays(args.period, this.businessDate());
       if (!event.days.some((d) => d >= from && d <= to)) return false;
-      const members = await scope.agentIds(this.orm.em.fork());
-      return members === 'ALL' || event.agentIds.some((id) => members.has(id));
+      switch (followed.scope) {
+        case KpiScope.FLOOR:
+          return true;
+        case KpiScope.AGENT:
+          return event.agentIds.includes(followed.id);
+        case KpiScope.TEAM:
+          return (await this.teamsMovedBy(event)).has(followed.id);
+      }
     };
     return new CoalescedUpdates(live, concerns, read, this.intervalMs);
+  }
+
+  /**
+   * The teams whose figures an event moved: its agents' teams as they are now. Every kpiUpdated on the
+   * instance hears every change of the floor, and the bus hands all of them one event object, so the
+   * lookup is made once per event however many team subscriptions ask.
+   */
+  private teamsMovedBy(event: KpiChangedEvent): Promise<ReadonlySet<number>> {
+    let teams = this.teamsOfEvent.get(event);
+    if (!teams) {
+      teams = this.orm.em
+        .fork()
+        .find(Agent, { id: { $in: [...event.agentIds] } }, { fields: ['team'] })
+        .then((agents) => new Set(agents.flatMap((a) => (a.team ? [a.team.id] : []))));
+      this.teamsOfEvent.set(event, teams);
+    }
+    return teams;
   }
 }

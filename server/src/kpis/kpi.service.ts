@@ -202,15 +202,10 @@ export class KpiService {
     return differences;
   }
 
-  /**
-   * A scope the viewer may follow live (kpiUpdated), refused as kpis would refuse reading it, and a way
-   * to tell which agents' counters make it up ('ALL' for the floor; a team's members are read each time).
-   */
-  async followable(em: EntityManager, viewer: Viewer | undefined, scope: KpiScope, scopeId: string | null | undefined): Promise<{ agentIds(em: EntityManager): Promise<Set<number> | 'ALL'> }> {
+  /** A scope the viewer may follow live (kpiUpdated), refused as kpis would refuse reading it: the agent's or team's id (0 for the floor). */
+  async followable(em: EntityManager, viewer: Viewer | undefined, scope: KpiScope, scopeId: string | null | undefined): Promise<{ scope: KpiScope; id: number }> {
     const found = await this.readableScope(em, requireViewer(viewer), scope, scopeId);
-    if (scope === KpiScope.FLOOR) return { agentIds: async () => 'ALL' };
-    if (scope === KpiScope.AGENT) return { agentIds: async () => new Set([found.id]) };
-    return { agentIds: async (fresh) => new Set((await fresh.find(Agent, { team: found.id }, { fields: ['id'] })).map((a) => a.id)) };
+    return { scope, id: found.id };
   }
 
   /** Summed counters of the scope over [from, to], with the presence intervals still open added up to now. */

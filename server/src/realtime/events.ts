@@ -24,6 +24,8 @@ const CALL_LOG_LOCK = 0x434c4f47; // "CLOG"
  * Subscribers hear events of one `topic:key`, from this instance or (with REDIS_URL) any other.
  */
 export class FloorEvents {
+  private listening = 0;
+
   constructor(
     private readonly bus: EventBus,
     private readonly logger: Logger,
@@ -50,7 +52,13 @@ export class FloorEvents {
 
   /** Listens on `topic:key` from now on; await `ready` before relying on hearing what is published next. */
   subscribe<T extends FloorTopic>(topic: T, key: string | number): LiveSubscription<FloorTopics[T]> {
-    return new LiveSubscription<FloorTopics[T]>(this.bus.target, `${topic}:${key}`, (name) => this.bus.ready(name));
+    this.listening += 1;
+    return new LiveSubscription<FloorTopics[T]>(this.bus.target, `${topic}:${key}`, (name) => this.bus.ready(name), () => (this.listening -= 1));
+  }
+
+  /** Listeners on the bus now (subscriptions not yet returned): what live subscribers cost this instance. */
+  get listeners(): number {
+    return this.listening;
   }
 
   /**

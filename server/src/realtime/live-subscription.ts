@@ -1,7 +1,7 @@
 import type { BusListener, BusTarget } from './pubsub.js';
 
 /** A subscriber that stops reading cannot make the server hold events without bound. */
-const MAX_BUFFERED = 1_000;
+export const MAX_BUFFERED = 1_000;
 
 /**
  * The events of one `topic:key` from the moment it is created: listening starts in the constructor
@@ -25,6 +25,7 @@ export class LiveSubscription<T> implements AsyncIterableIterator<T> {
     private readonly target: BusTarget,
     private readonly eventName: string,
     ready: (eventName: string) => Promise<void>,
+    private readonly released?: () => void,
   ) {
     this.listener = (event) => this.push(event.detail as T);
     target.addEventListener(eventName, this.listener);
@@ -66,6 +67,7 @@ export class LiveSubscription<T> implements AsyncIterableIterator<T> {
       this.ended = true;
       this.buffer.length = 0;
       this.target.removeEventListener(this.eventName, this.listener);
+      this.released?.();
       const resolve = this.waiting;
       this.waiting = undefined;
       resolve?.({ value: undefined, done: true });
