@@ -24,7 +24,7 @@ if (!values['db-url'] || !values['small-db-url']) throw new Error('--db-url (10M
 const runs = Number(values.runs);
 const today = values.now.slice(0, 10);
 const READS = [
-  ['kpis floor month', `{ kpis(date: "${today}", period: MONTH, scope: FLOOR) { calls attempts contacts { value } collectedAmount { value { amount } } } }`],
+  ['kpis floor month', `{ kpis(date: "${today}", period: MONTH, scope: FLOOR) { calls attempts { value } contacts { value } collectedAmount { value { amount } } } }`],
   ['bucketMetrics floor', `{ bucketMetrics(month: "${today.slice(0, 7)}") { buckets { bucket openingAccounts cured rolledForward cureRate rollRate collected { amount } } } }`],
 ];
 

@@ -67,6 +67,7 @@ async function callableAccounts(limit, agents) {
        from account a
        join customer c on c.id = a.customer_id
        join contact_point p on p.customer_id = c.id and p.kind = 'PHONE' and p.status <> 'INVALID' and p.do_not_call = ?
+         and (p.phone_type is null or p.phone_type <> 'MOBILE' or p.dialer_consent = ?)
        left join call l on l.id = a.last_call_id
        where a.status = 'ACTIVE' and a.assigned_agent_id <= ?
          and c.cease_communication = ? and c.attorney_represented = ? and c.bankrupt = ? and c.deceased = ?
@@ -75,8 +76,8 @@ async function callableAccounts(limit, agents) {
        group by a.id, a.assigned_agent_id
        limit ?`,
       database === 'sqlite'
-        ? [0, agents, 0, 0, 0, 0, weekAgo.getTime(), weekAgo.getTime(), limit]
-        : [false, agents, false, false, false, false, weekAgo, weekAgo, limit],
+        ? [0, 1, agents, 0, 0, 0, 0, weekAgo.getTime(), weekAgo.getTime(), limit]
+        : [false, true, agents, false, false, false, false, weekAgo, weekAgo, limit],
     );
     return rows.map((r) => ({ accountId: Number(r.account_id), agentId: Number(r.agent_id), phoneId: Number(r.phone_id) }));
   } finally {

@@ -39,7 +39,7 @@ const SMALL = ['--accounts', '1000000', '--agents', '500', '--calls', '10000', '
 function floorOf(db, name) {
   if (db === 'sqlite') return { url: `sqlite:${join(here, 'data', `${name}.sqlite`)}`, exists: async () => existsSync(join(here, 'data', `${name}.sqlite`)) };
   const url = new URL(pgBase);
-  url.pathname = `/openfloor_${name.replace(/-/g, '_')}`;
+  url.pathname = `/openfloor_${name}`; // as bench/floor.mjs names it
   return {
     url: url.toString(),
     exists: async () => {

@@ -23,11 +23,13 @@ export async function recordCall(db, viewer, input) {
   return db.transaction(async (tx) => {
     const [account] = await tx.all('select id, customer_id, team_id, version from account where id = ? and assigned_agent_id = ?', [accountId, viewer.agentId]);
     if (!account) throw new Error('NOT_FOUND');
-    const [phone] = await tx.all("select id, value, status, do_not_call from contact_point where id = ? and customer_id = ? and kind = 'PHONE'", [phoneId, account.customer_id]);
+    const [phone] = await tx.all("select id, value, status, do_not_call, phone_type, dialer_consent from contact_point where id = ? and customer_id = ? and kind = 'PHONE'", [phoneId, account.customer_id]);
     if (!phone) throw new Error('NOT_FOUND');
     const [customer] = await tx.all('select cease_communication, attorney_represented, bankrupt, deceased from customer where id = ?', [account.customer_id]);
     const [{ n: attempts }] = await tx.all('select count(*) as n from call where account_id = ? and started_at >= ?', [accountId, time(new Date(startedAt.getTime() - 7 * DAY_MS))]);
-    if (customer.cease_communication || customer.attorney_represented || customer.bankrupt || customer.deceased || phone.do_not_call || Number(attempts) >= 7) {
+    const [dispute] = await tx.all("select id from dispute where account_id = ? and status = 'OPEN' limit 1", [accountId]);
+    const phoneBlocked = phone.status === 'INVALID' || phone.do_not_call || (phone.phone_type === 'MOBILE' && !phone.dialer_consent);
+    if (customer.cease_communication || customer.attorney_represented || customer.bankrupt || customer.deceased || dispute || phoneBlocked || Number(attempts) >= 7) {
       throw new Error('CONTACT_NOT_ALLOWED');
     }
     if (!sqlite) await tx.all('select pg_advisory_xact_lock(?, ?)', [1, account.team_id]);
