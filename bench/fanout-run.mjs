@@ -26,7 +26,16 @@ const server = await startOpenFloor({ databaseUrl: values['db-url'], now: values
 try {
   const args = ['--url', server.url, '--server-pid', String(server.pid), '--subscribers', values.subscribers, '--teams', values.teams, '--rate', values.rate, '--seconds', values.seconds];
   await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [new URL('./fanout.mjs', import.meta.url).pathname, ...args], { stdio: 'inherit' });
+    const child = spawn(process.execPath, [new URL('./fanout.mjs', import.meta.url).pathname, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // fanout.mjs knows only the server's URL: its lines are given the database here.
+    const database = values['db-url'].startsWith('sqlite:') ? 'sqlite' : 'postgresql';
+    let pending = '';
+    child.stdout.on('data', (chunk) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop();
+      for (const line of lines) process.stdout.write(`${line.startsWith('{') ? JSON.stringify({ ...JSON.parse(line), database }) : line}\n`);
+    });
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`fanout.mjs exited with ${code}`))));
   });
 } finally {

@@ -40,8 +40,16 @@ const sqlite = config.database.kind === 'sqlite';
 async function bareDriver() {
   if (sqlite) {
     const orm = await openOrm(config.database);
-    const db = await orm.em.getKnex().client.acquireConnection();
-    return { all: (sql, params) => db.prepare(sql).all(...params), close: () => orm.close(true) };
+    const client = orm.em.getKnex().client;
+    const db = await client.acquireConnection();
+    // The connection goes back to its pool before the pool closes, or closing waits for it for ever.
+    return {
+      all: (sql, params) => db.prepare(sql).all(...params),
+      close: async () => {
+        client.releaseConnection(db);
+        await orm.close(true);
+      },
+    };
   }
   const client = new pg.Client({ connectionString: config.database.url });
   await client.connect();

@@ -47,7 +47,7 @@ for (const r of lines) {
       rows.push([
         '3 live fan-out',
         r.database ?? '',
-        `${r.subscribers} subscribers, ${r.rateOffered}/s: p50 ${r.p50Ms} / p99 ${r.p99Ms} ms; lost ${r.lost}, duplicated ${r.duplicated}; server ${r.serverCpuCores} cores`,
+        `${r.subscribers} subscribers, ${r.rateOffered}/s offered, ${r.rateAchieved}/s recorded: delivery p50 ${r.p50Ms} / p99 ${r.p99Ms} ms from the request (p99 ${r.p99FromResponseMs} ms from the response); ${r.executions} executions for ${r.serverDeliveries} deliveries; lost ${r.lost}, duplicated ${r.duplicated}; server ${r.serverCpuCores} cores`,
         'p99 < 250 ms; < 1 core; none lost or duplicated',
         '',
         '',
@@ -63,6 +63,7 @@ for (const r of lines) {
       }
   }
 }
+rows.sort((a, b) => a[0].localeCompare(b[0], 'en', { numeric: true }) || b[1].localeCompare(a[1]));
 const peaks = lines.filter((r) => ['recordCall', 'portfolio', 'fanout'].includes(r.scenario) && r.serverPeakRssMb).map((r) => `${r.database} ${r.scenario} ${r.serverPeakRssMb} MB`);
 if (peaks.length) {
   const worst = Math.max(...lines.filter((r) => r.serverPeakRssMb).map((r) => r.serverPeakRssMb));
