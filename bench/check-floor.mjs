@@ -4,41 +4,19 @@
  * must find no counter that disagrees with the raw records. Prints one JSON line; exits 1 on a difference.
  *   DATABASE_URL=sqlite:bench/data/floor.sqlite node bench/check-floor.mjs [--days 180] [--now 2026-11-18T16:00:00Z]
  */
-import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { createApp, FixedClock, loadConfig } from '@openfloor/server';
+import { gql, login } from './lib/gql.mjs';
+import { startInProcess } from './lib/in-process.mjs';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
   options: { days: { type: 'string', default: '180' }, now: { type: 'string', default: '2026-11-18T16:00:00Z' } },
 });
-if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL must point at a built floor');
 const now = new Date(values.now);
-const config = loadConfig({
-  ...process.env,
-  PORT: '0',
-  HOST: '127.0.0.1',
-  LOG_LEVEL: 'silent',
-  SEED_ON_EMPTY: 'false',
-  SIMULATOR: 'off',
-  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
-});
-const app = await createApp(config, { clock: new FixedClock(now) });
-const { url } = await app.listen();
-
-async function gql(query, variables, token) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const { config, app, url } = await startInProcess({ now, env: { EXPOSE_SQL_COUNT: 'false' } });
 
 try {
-  const token = (await gql('mutation { login(email: "admin@demo.test", password: "demo") { token } }')).login.token;
+  const token = await login(url, 'admin@demo.test');
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: config.floorTimeZone }).format(now);
   const started = performance.now();
   let differences = 0;
@@ -48,7 +26,7 @@ try {
     const d = new Date(`${today}T00:00:00Z`);
     d.setUTCDate(d.getUTCDate() - back);
     const date = d.toISOString().slice(0, 10);
-    const found = (await gql('query($d: LocalDate!) { kpiRecount(date: $d) { agentId day field counter recount } }', { d: date }, token)).kpiRecount;
+    const found = (await gql(url, 'query($d: LocalDate!) { kpiRecount(date: $d) { agentId day field counter recount } }', { d: date }, token)).kpiRecount;
     differences += found.length;
     examples.push(...found.slice(0, 3 - Math.min(3, examples.length)));
   }

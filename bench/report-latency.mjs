@@ -8,11 +8,11 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/openfloor_floor node bench/report-latency.mjs
  * The clock is frozen at --now (the floor's business date), so the month's snapshot is the built one.
  */
-import 'reflect-metadata';
-import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { createApp, FixedClock, loadConfig, openOrm } from '@openfloor/server';
+import { openDriver } from './baseline/driver.mjs';
+import { login, request } from './lib/gql.mjs';
+import { startInProcess } from './lib/in-process.mjs';
+import { machine } from './lib/machine.mjs';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -20,45 +20,7 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs);
 const now = new Date(values.now);
-const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${cpus()[0]?.model ?? 'cpu'}`;
 if (values['db-url']) process.env.DATABASE_URL = values['db-url'];
-if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL must point at a built floor');
-
-const config = loadConfig({
-  ...process.env,
-  PORT: '0',
-  HOST: '127.0.0.1',
-  LOG_LEVEL: 'silent',
-  SEED_ON_EMPTY: 'false',
-  EXPOSE_SQL_COUNT: 'true',
-  SIMULATOR: 'off',
-  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
-});
-const sqlite = config.database.kind === 'sqlite';
-
-/** The bare driver: better-sqlite3 under the ORM's knex (its own connection), or a pg client. */
-async function bareDriver() {
-  if (sqlite) {
-    const orm = await openOrm(config.database);
-    const client = orm.em.getKnex().client;
-    const db = await client.acquireConnection();
-    // The connection goes back to its pool before the pool closes, or closing waits for it for ever.
-    return {
-      all: (sql, params) => db.prepare(sql).all(...params),
-      close: async () => {
-        client.releaseConnection(db);
-        await orm.close(true);
-      },
-    };
-  }
-  const client = new pg.Client({ connectionString: config.database.url });
-  await client.connect();
-  const numbered = (sql) => {
-    let n = 0;
-    return sql.replace(/\?/g, () => `$${++n}`);
-  };
-  return { all: async (sql, params) => (await client.query(numbered(sql), params)).rows, close: () => client.end() };
-}
 
 const month = now.toISOString().slice(0, 10).slice(0, 8) + '01';
 const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
@@ -102,21 +64,12 @@ async function measure(work) {
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
-const app = await createApp(config, { clock: new FixedClock(now) });
-const { url } = await app.listen();
-const db = await bareDriver();
-async function gql(query, token) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body;
-}
+const { config, app, url } = await startInProcess({ now });
+// The bare driver: the baseline server's (better-sqlite3 on the file, or a pg pool).
+const db = openDriver(process.env.DATABASE_URL);
+const gql = (query, token) => request(url, query, {}, token);
 try {
-  const token = (await gql('mutation { login(email: "manager@demo.test", password: "demo") { token } }')).data.login.token;
+  const token = await login(url, 'manager@demo.test');
   const accounts = Number((await db.all('select count(*) as n from account', []))[0].n);
   for (const [scenario, query, bare] of scenarios) {
     const baseline = await measure(() => bare(db));

@@ -7,9 +7,9 @@
  *   DATABASE_URL=sqlite:/tmp/rep.sqlite node bench/reports.mjs [--runs 20] [--now 2026-11-18T16:00:00Z]
  * The clock is frozen at --now (the seeder's business date), so the month's snapshot is the seeded one.
  */
-import 'reflect-metadata';
-import { cpus, totalmem } from 'node:os';
-import { createApp, FixedClock, loadConfig } from '@openfloor/server';
+import { login, request } from './lib/gql.mjs';
+import { startInProcess } from './lib/in-process.mjs';
+import { machine } from './lib/machine.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,33 +17,9 @@ const arg = (name, fallback) => {
 };
 const runs = Number(arg('runs', '20'));
 const now = new Date(arg('now', '2026-11-18T16:00:00Z'));
-const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${cpus()[0]?.model ?? 'cpu'}`;
-if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL must point at a seeded floor');
 
-const config = loadConfig({
-  ...process.env,
-  PORT: '0',
-  HOST: '127.0.0.1',
-  LOG_LEVEL: 'silent',
-  SEED_ON_EMPTY: 'false',
-  EXPOSE_SQL_COUNT: 'true',
-  SIMULATOR: 'off',
-  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
-});
-const app = await createApp(config, { clock: new FixedClock(now) });
-const { url } = await app.listen();
-
-async function gql(query, variables, token) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body;
-}
-const login = async (email) => (await gql('mutation($e: String!) { login(email: $e, password: "demo") { token } }', { e: email })).data.login.token;
+const { config, app, url } = await startInProcess({ now });
+const gql = (query, variables, token) => request(url, query, variables, token);
 
 const month = now.toISOString().slice(0, 7);
 const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
@@ -75,7 +51,7 @@ async function time(query, token) {
 try {
   const accounts = Number((await app.services.orm.em.fork().getConnection().execute('select count(*) as n from account'))[0].n);
   for (const [role, email] of [['MANAGER', 'manager@demo.test'], ['SUPERVISOR', 'supervisor1@demo.test']]) {
-    const token = await login(email);
+    const token = await login(url, email);
     const baseline = await time(BASELINE, token);
     for (const [scenario, query] of scenarios) {
       const t = await time(query, token);
