@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { Account } from '../accounts/account.entity.js';
 import { Agent, Presence } from '../agents/agent.entity.js';
 import { Team } from '../agents/team.entity.js';
+import { teamsOfAgents } from '../agents/agent-teams.js';
 import { audit, auditFields } from '../audit/audit.js';
 import { requireViewer } from '../auth/access.js';
 import { expectVersion, isManagerOrAdmin, isSupervisorOf, requireWriter } from '../auth/permissions.js';
@@ -224,8 +225,7 @@ export class AlertService {
   async onKpisChanged(em: EntityManager, agentIds: readonly number[]): Promise<Alert[]> {
     if (agentIds.length === 0) return [];
     const rules = await this.ruleMap(em);
-    const agents = await em.find(Agent, { id: { $in: [...agentIds] } }, { fields: ['id', 'team'] });
-    const teamIds = [...new Set(agents.flatMap((a) => (a.team ? [a.team.id] : [])))];
+    const teamIds = [...(await teamsOfAgents(em, agentIds))];
     const candidates = [
       ...(await this.paceCandidates(em, rules, teamIds)),
       // Any event of a team is a moment to look at all its members: time makes a pause too long, not events.

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { Agent } from '../agents/agent.entity.js';
+import { teamsOfAgents } from '../agents/agent-teams.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Orm } from '../db/orm.js';
 import type { FloorEvents } from '../realtime/events.js';
@@ -79,10 +79,7 @@ export class KpiUpdates {
   private teamsMovedBy(event: KpiChangedEvent): Promise<ReadonlySet<number>> {
     let teams = this.teamsOfEvent.get(event);
     if (!teams) {
-      teams = this.orm.em
-        .fork()
-        .find(Agent, { id: { $in: [...event.agentIds] } }, { fields: ['team'] })
-        .then((agents) => new Set(agents.flatMap((a) => (a.team ? [a.team.id] : []))));
+      teams = teamsOfAgents(this.orm.em.fork(), event.agentIds);
       this.teamsOfEvent.set(event, teams);
     }
     return teams;

@@ -9,7 +9,7 @@ import {
   parse,
   type ExecutionResult,
 } from 'graphql';
-import { SharedExecutions, stableJson } from './shared-executions.js';
+import { SharedExecutions } from './shared-executions.js';
 
 /** A source stream of numbers the test pushes into, per channel; knows which sources are open. */
 class Hub {
@@ -31,6 +31,10 @@ class Hub {
     for (const source of [...this.open]) if (source.channel === channel) source.finish();
   }
 
+  fail(channel: string, error: Error): void {
+    for (const source of [...this.open]) if (source.channel === channel) source.fail(error);
+  }
+
   openOn(channel: string): number {
     return [...this.open].filter((s) => s.channel === channel).length;
   }
@@ -39,6 +43,8 @@ class Hub {
 class Source implements AsyncIterableIterator<number> {
   private readonly queue: number[] = [];
   private waiting: ((r: IteratorResult<number>) => void) | undefined;
+  private failing: ((error: Error) => void) | undefined;
+  private failure: Error | undefined;
   private done = false;
 
   constructor(
@@ -60,10 +66,21 @@ class Source implements AsyncIterableIterator<number> {
     this.waiting?.({ value: undefined, done: true });
   }
 
+  /** The bus broke: the pending read (or the next one) rejects. */
+  fail(error: Error): void {
+    this.failure = error;
+    this.hub.open.delete(this);
+    this.failing?.(error);
+  }
+
   next(): Promise<IteratorResult<number>> {
     if (this.queue.length) return Promise.resolve({ value: this.queue.shift()!, done: false });
+    if (this.failure) return Promise.reject(this.failure);
     if (this.done) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => (this.waiting = resolve));
+    return new Promise((resolve, reject) => {
+      this.waiting = resolve;
+      this.failing = reject;
+    });
   }
 
   return(): Promise<IteratorResult<number>> {
@@ -180,7 +197,6 @@ describe('SharedExecutions', () => {
     hub.publish('c', 1);
     await settle();
     expect([a.values(), b.values()]).toEqual([[1], [1]]);
-    expect(stableJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
   });
 
   it('keeps other arguments, other audiences, replays and a switched-off sharing apart', async () => {
@@ -212,6 +228,26 @@ describe('SharedExecutions', () => {
     hub.publish('a', 1);
     await settle();
     expect(member.values()).toEqual([1]);
+  });
+
+  it('fails every subscriber of a stream whose source fails, and the next subscriber opens a fresh one', async () => {
+    const { hub, shared, subscribe } = setup();
+    const a = await subscribe({ channel: 'x' }, { reach: 'r' });
+    const b = await subscribe({ channel: 'x' }, { reach: 'r' });
+    await settle();
+    const reads = [a, b].map((s) => (s as AsyncGenerator<ExecutionResult>).next());
+    hub.fail('x', new Error('bus down'));
+    for (const read of reads) await expect(read).rejects.toThrow('bus down');
+    await settle();
+    expect(shared.stats()).toMatchObject({ subscriptions: 0, sharedStreams: 0 });
+
+    const opened = hub.opened;
+    const c = reader(await subscribe({ channel: 'x' }, { reach: 'r' }));
+    await settle();
+    expect(hub.opened).toBe(opened + 1);
+    hub.publish('x', 3);
+    await settle();
+    expect(c.values()).toEqual([3]);
   });
 
   it('keeps delivering to the others when one leaves, and gives the source back when the last one does', async () => {

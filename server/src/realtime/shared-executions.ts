@@ -62,7 +62,6 @@ export class SharedExecutions {
   private executions = 0;
   private deliveries = 0;
   private alone = 0;
-  private sharing = 0;
 
   constructor(private readonly options: SharedExecutionsOptions) {
     this.maxBuffered = options.maxBuffered ?? MAX_BUFFERED;
@@ -76,7 +75,9 @@ export class SharedExecutions {
   };
 
   stats(): LiveStats {
-    return { executions: this.executions, deliveries: this.deliveries, subscriptions: this.alone + this.sharing, sharedStreams: this.streams.size };
+    let sharing = 0;
+    for (const stream of this.streams.values()) sharing += stream.size;
+    return { executions: this.executions, deliveries: this.deliveries, subscriptions: this.alone + sharing, sharedStreams: this.streams.size };
   }
 
   /** The sharing key of a subscription, or null when it runs alone (also whenever its shape is unusual). */
@@ -111,8 +112,6 @@ export class SharedExecutions {
         this.executions += 1;
         this.deliveries += receivers;
       },
-      joined: () => (this.sharing += 1),
-      left: () => (this.sharing -= 1),
       closed: () => {
         if (this.streams.get(key) === stream) this.streams.delete(key);
       },
@@ -145,7 +144,15 @@ export class SharedExecutions {
           leave();
           return done();
         }
-        const result = await execute({ ...args, rootValue: event.value });
+        let result: ExecutionResult;
+        try {
+          result = await execute({ ...args, rootValue: event.value });
+        } catch (error) {
+          // As graphql-js does: a failed execution ends the subscription and gives its source back.
+          leave();
+          returnQuietly(source);
+          throw error;
+        }
         this.executions += 1;
         this.deliveries += 1;
         return { value: result, done: false };
@@ -168,29 +175,17 @@ export class SharedExecutions {
   }
 }
 
-/** The identity of a shareable operation: equal keys, equal results. */
-export function operationKey(printedDocument: string, operationName: string | null, variables: Readonly<Record<string, unknown>>, audience: string): string {
-  return JSON.stringify([printedDocument, operationName, stableJson(variables), audience]);
-}
-
-/** JSON with object keys sorted, so `{a, b}` and `{b, a}` are one key. */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(sorted(value)) ?? 'null';
-}
-
-function sorted(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return (value as { toJSON(): unknown }).toJSON();
-  if (Array.isArray(value)) return value.map(sorted);
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) out[key] = sorted((value as Record<string, unknown>)[key]);
-  return out;
+/**
+ * The identity of a shareable operation: equal keys, equal results. The variables are graphql-js's
+ * coerced values, built in the order the document declares them (input objects in the schema's field
+ * order, unknown variables dropped), so equal operations give equal JSON whatever order a client sent.
+ */
+function operationKey(printedDocument: string, operationName: string | null, variables: Readonly<Record<string, unknown>>, audience: string): string {
+  return JSON.stringify([printedDocument, operationName, variables, audience]);
 }
 
 interface StreamHooks {
   executed(receivers: number): void;
-  joined(): void;
-  left(): void;
   closed(): void;
 }
 
@@ -209,8 +204,12 @@ class SharedStream {
   add(): SubscriberQueue {
     const subscriber = new SubscriberQueue(this.maxBuffered, () => this.remove(subscriber));
     this.subscribers.add(subscriber);
-    this.hooks.joined();
     return subscriber;
+  }
+
+  /** Subscribers still reading; a stream leaves the registry when this falls to zero. */
+  get size(): number {
+    return this.subscribers.size;
   }
 
   async run(): Promise<void> {
@@ -232,7 +231,6 @@ class SharedStream {
 
   private remove(subscriber: SubscriberQueue): void {
     if (!this.subscribers.delete(subscriber)) return;
-    this.hooks.left();
     if (this.subscribers.size === 0) this.close();
   }
 
@@ -248,10 +246,7 @@ class SharedStream {
   private end(finish: (subscriber: SubscriberQueue) => void): void {
     const remaining = [...this.subscribers];
     this.subscribers.clear();
-    for (const subscriber of remaining) {
-      this.hooks.left();
-      finish(subscriber);
-    }
+    for (const subscriber of remaining) finish(subscriber);
     this.close();
   }
 }
