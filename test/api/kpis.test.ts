@@ -787,7 +787,7 @@ describe('counters under load and on other paths', () => {
 });
 
 describe('kpiRecount', () => {
-  const RECOUNT = `query($d: LocalDate!) { kpiRecount(date: $d) { agentId day field counter recount } }`;
+  const RECOUNT = `query($d: LocalDate!) { kpiRecount(date: $d) { agentId period day field counter recount } }`;
 
   it('is for admins only', async () => {
     expect(errorCode(await gql(server.url, RECOUNT, { d: A }, manager))).toBe('FORBIDDEN');
@@ -797,12 +797,28 @@ describe('kpiRecount', () => {
   it('still finds nothing after everything above, and names a counter corrupted behind its back', async () => {
     for (const d of [A, B, '2026-11-21', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-28']) expect(ok(await gql(server.url, RECOUNT, { d }, admin)).kpiRecount, d).toEqual([]);
     await sql(server, `update agent_day_counter set attempts = attempts + 2, collected_amount_minor = collected_amount_minor - 100 where agent_id = ? and day = ?`, [a1.id, A]);
+    const monthAttempts = Number(await scalar(server, `select attempts from agent_month_counter where agent_id = ? and month = '2026-11'`, [a1.id]));
+    const monthCollected = Number(await scalar(server, `select collected_amount_minor from agent_month_counter where agent_id = ? and month = '2026-11'`, [a1.id]));
+    // The day row disagrees with the day's records, and so the month row (still right) with its days.
     expect(ok(await gql(server.url, RECOUNT, { d: A }, admin)).kpiRecount).toEqual([
-      { agentId: a1.gid, day: A, field: 'attempts', counter: 6, recount: 4 },
-      { agentId: a1.gid, day: A, field: 'collectedAmountMinor', counter: 129_900, recount: 130_000 },
+      { agentId: a1.gid, period: 'DAY', day: A, field: 'attempts', counter: 6, recount: 4 },
+      { agentId: a1.gid, period: 'DAY', day: A, field: 'collectedAmountMinor', counter: 129_900, recount: 130_000 },
+      { agentId: a1.gid, period: 'MONTH', day: '2026-11-01', field: 'attempts', counter: monthAttempts, recount: monthAttempts + 2 },
+      { agentId: a1.gid, period: 'MONTH', day: '2026-11-01', field: 'collectedAmountMinor', counter: monthCollected, recount: monthCollected - 100 },
     ]);
     await sql(server, `delete from agent_day_counter where agent_id = ? and day = ?`, [a2.id, B]);
     const missing = ok(await gql(server.url, RECOUNT, { d: B }, admin)).kpiRecount;
-    expect(missing.filter((d: any) => d.field === 'calls')).toEqual([{ agentId: a2.gid, day: B, field: 'calls', counter: 0, recount: 2 }]);
+    expect(missing.filter((d: any) => d.field === 'calls' && d.period === 'DAY')).toEqual([{ agentId: a2.gid, period: 'DAY', day: B, field: 'calls', counter: 0, recount: 2 }]);
+  });
+
+  it('names a month counter that no longer adds up to its days', async () => {
+    const monthPromisesOfA1 = async () =>
+      ok(await gql(server.url, RECOUNT, { d: '2026-11-21' }, admin)).kpiRecount.filter((d: any) => d.period === 'MONTH' && d.agentId === a1.gid && d.field === 'promises');
+    expect(await monthPromisesOfA1()).toEqual([]);
+    await sql(server, `update agent_month_counter set promises = promises + 1 where agent_id = ? and month = '2026-11'`, [a1.id]);
+    const [difference, ...more] = await monthPromisesOfA1();
+    expect(more).toEqual([]);
+    expect(difference).toMatchObject({ agentId: a1.gid, period: 'MONTH', day: '2026-11-01', field: 'promises' });
+    expect(difference.counter - difference.recount).toBe(1);
   });
 });

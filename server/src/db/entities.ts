@@ -22,6 +22,8 @@ import { Customer } from '../customers/customer.entity.js';
 import { Dispute } from '../disputes/dispute.entity.js';
 import { Target } from '../kpis/target.entity.js';
 import { AgentDayCounter } from '../kpis/agent-day-counter.entity.js';
+import { AgentMonthCounter } from '../kpis/agent-month-counter.entity.js';
+import { CounterColumns } from '../kpis/counter-columns.entity.js';
 import { LedgerLine } from '../payments/ledger-line.entity.js';
 import { Payment } from '../payments/payment.entity.js';
 import { Instalment } from '../plans/instalment.entity.js';
@@ -34,6 +36,7 @@ import { Alert } from '../alerts/alert.entity.js';
 
 export const entities = [
   NodeEntity,
+  CounterColumns,
   Team,
   Agent,
   AgentStatusChange,
@@ -56,6 +59,7 @@ export const entities = [
   WriteOff,
   Target,
   AgentDayCounter,
+  AgentMonthCounter,
   AuditEvent,
   ApiKey,
   AccountDue,

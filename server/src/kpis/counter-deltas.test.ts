@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Disposition } from '../calls/dispositions.js';
 import { ZoneClock } from '../db/seed/floor-time.js';
-import { callDelta, COUNTER_COLUMN, daySlices, mergeDeltas, paymentDelta, presenceDeltas, promiseTakenDelta, settlementDelta } from './counter-deltas.js';
+import { callDelta, COUNTER_COLUMN, daySlices, mergeDeltas, monthDeltas, paymentDelta, presenceDeltas, promiseTakenDelta, settlementDelta } from './counter-deltas.js';
 
 const TZ = 'America/Mexico_City';
 const zone = new ZoneClock(TZ);
@@ -87,6 +87,21 @@ describe('merging', () => {
     ).toEqual([
       { agentId: 1, day: '2026-11-18', add: { attempts: 2, talkSeconds: 30 } },
       { agentId: 1, day: '2026-11-19', add: { attempts: 1 } },
+    ]);
+  });
+
+  it('gathers an agent\'s days by calendar month for the month counters', () => {
+    expect(
+      monthDeltas([
+        { agentId: 1, day: '2026-11-29', add: { connectedSeconds: 600 } },
+        { agentId: 1, day: '2026-11-30', add: { connectedSeconds: 900, pausedSeconds: 60 } },
+        { agentId: 1, day: '2026-12-01', add: { connectedSeconds: 300 } },
+        { agentId: 2, day: '2026-11-30', add: { promisesKept: 1 } },
+      ]),
+    ).toEqual([
+      { agentId: 1, day: '2026-11', add: { connectedSeconds: 1500, pausedSeconds: 60 } },
+      { agentId: 1, day: '2026-12', add: { connectedSeconds: 300 } },
+      { agentId: 2, day: '2026-11', add: { promisesKept: 1 } },
     ]);
   });
 

@@ -155,3 +155,14 @@ export function mergeDeltas(deltas: ReadonlyArray<CounterDelta | null | undefine
   }
   return [...merged.values()].filter((d) => Object.values(d.add).some((v) => v !== 0));
 }
+
+/**
+ * The same moves gathered by calendar month (`day` holds YYYY-MM): what the month counters add. Takes
+ * merged day deltas; an agent's days of one month become one row.
+ */
+export function monthDeltas(dayDeltas: readonly CounterDelta[]): CounterDelta[] {
+  return mergeDeltas(dayDeltas.map((d) => ({ agentId: d.agentId, day: monthOf(d.day), add: d.add })));
+}
+
+/** The calendar month of a floor day, as the month counters key it. */
+export const monthOf = (day: LocalDate): string => day.slice(0, 7);

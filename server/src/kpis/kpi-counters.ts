@@ -12,6 +12,7 @@ import {
   COUNTER_COLUMN,
   COUNTER_FIELDS,
   mergeDeltas,
+  monthDeltas,
   paymentDelta,
   presenceDeltas,
   promiseTakenDelta,
@@ -24,17 +25,24 @@ import { KPI_TOPIC_KEY } from './kpi-updates.js';
 const UPSERT_CHUNK = 500;
 
 const columns = COUNTER_FIELDS.map((f) => COUNTER_COLUMN[f]);
-const UPSERT_HEAD = `insert into agent_day_counter (agent_id, "day", ${columns.join(', ')}, version) values `;
-const UPSERT_ROW = `(?, ?, ${columns.map(() => '?').join(', ')}, 1)`;
-// Additive on both databases: concurrent requests (and server instances) each add their part, no read.
-const UPSERT_TAIL = ` on conflict (agent_id, "day") do update set ${columns
-  .map((c) => `${c} = agent_day_counter.${c} + excluded.${c}`)
-  .join(', ')}, version = agent_day_counter.version + 1`;
+
+/** A multi-row upsert into one counter table keyed by (agent_id, `period`), and its row shape. */
+function upsertInto(table: string, period: string): { head: string; row: string; tail: string } {
+  return {
+    head: `insert into ${table} (agent_id, ${period}, ${columns.join(', ')}, version) values `,
+    row: `(?, ?, ${columns.map(() => '?').join(', ')}, 1)`,
+    // Additive on both databases: concurrent requests (and server instances) each add their part, no read.
+    tail: ` on conflict (agent_id, ${period}) do update set ${columns.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}, version = ${table}.version + 1`,
+  };
+}
+const DAY_UPSERT = upsertInto('agent_day_counter', '"day"');
+const MONTH_UPSERT = upsertInto('agent_month_counter', '"month"');
 
 /**
  * Moves the per-agent, per-day counters of DOMAIN.md §7 inside the transaction that records each fact:
  * a call, a promise taken, a payment posted or reversed, a promise settled or re-opened, a presence
- * change. Every move is one additive upsert; nothing is read first, so nothing is lost to a race.
+ * change. Every move is one additive upsert of the day rows and one of the month rows they fall in;
+ * nothing is read first, so nothing is lost to a race.
  */
 export class KpiCounters {
   readonly zone: ZoneClock;
@@ -49,12 +57,8 @@ export class KpiCounters {
 
   async add(tx: EntityManager, deltas: ReadonlyArray<CounterDelta | null | undefined>): Promise<void> {
     const rows = mergeDeltas(deltas);
-    for (let start = 0; start < rows.length; start += UPSERT_CHUNK) {
-      const chunk = rows.slice(start, start + UPSERT_CHUNK);
-      const params: unknown[] = [];
-      for (const row of chunk) params.push(row.agentId, row.day, ...COUNTER_FIELDS.map((f) => row.add[f] ?? 0));
-      await execute(tx, `${UPSERT_HEAD}${chunk.map(() => UPSERT_ROW).join(', ')}${UPSERT_TAIL}`, params);
-    }
+    await upsert(tx, DAY_UPSERT, rows);
+    await upsert(tx, MONTH_UPSERT, monthDeltas(rows));
     if (rows.length && this.events) {
       this.events.publishAfterCommit(tx, 'kpiUpdated', KPI_TOPIC_KEY, {
         agentIds: [...new Set(rows.map((r) => r.agentId))],
@@ -108,6 +112,16 @@ export class KpiCounters {
     );
     if (!previous) return;
     await this.add(tx, presenceDeltas(change.agent.id, previous.status, instant(previous.at), change.at, this.zone));
+  }
+}
+
+/** Adds each delta to its (agent, period) row, creating the row at zero first where there is none. */
+async function upsert(tx: EntityManager, statement: { head: string; row: string; tail: string }, rows: readonly CounterDelta[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += UPSERT_CHUNK) {
+    const chunk = rows.slice(start, start + UPSERT_CHUNK);
+    const params: unknown[] = [];
+    for (const row of chunk) params.push(row.agentId, row.day, ...COUNTER_FIELDS.map((f) => row.add[f] ?? 0));
+    await execute(tx, `${statement.head}${chunk.map(() => statement.row).join(', ')}${statement.tail}`, params);
   }
 }
 

@@ -162,7 +162,8 @@ export async function recountDays(em: EntityManager, days: readonly LocalDate[],
  * The demo floor's history counted once, set-wise, after the seeder wrote its raw rows straight to the
  * tables (bypassing the hooks): payments are credited to the account's agent (seeded accounts are never
  * reassigned, so that is who held them at posting), then one INSERT ... SELECT per the rules above and
- * the presence intervals on top. Expects no counter rows for those days yet.
+ * the month rows from those day rows, and the presence intervals on top (both tables). Expects no
+ * counter rows for those days yet.
  */
 export async function backfillAgentDayCounters(orm: MikroORM, options: { floorTimeZone: string; from: LocalDate; to: LocalDate }): Promise<void> {
   const zone = new ZoneClock(options.floorTimeZone);
@@ -179,6 +180,20 @@ export async function backfillAgentDayCounters(orm: MikroORM, options: { floorTi
        select x.agent_id, x."day", ${COUNTER_FIELDS.map((f) => `x.${COUNTER_COLUMN[f]}`).join(', ')}, 1 from (${factsSelect()}) x order by x.agent_id, x."day"`,
       cte.params,
     );
+    await execute(tx, monthsFromDaysSql(), [options.from, options.to]);
     await counters.add(tx, await presenceFacts(tx, days, zone));
   });
+}
+
+/**
+ * Adds the day rows of [?, ?] to their month rows, month by month, creating them where there are none:
+ * the month counters of days whose day rows were written set-wise (the seeder; a floor from before them).
+ */
+export function monthsFromDaysSql(): string {
+  const columns = COUNTER_FIELDS.map((f) => COUNTER_COLUMN[f]);
+  // The SELECT keeps its WHERE: SQLite's parser needs one to tell the upsert's ON from a join's.
+  return `insert into agent_month_counter (agent_id, "month", ${columns.join(', ')}, version)
+    select k.agent_id, substr(k."day", 1, 7), ${columns.map((c) => `sum(k.${c})`).join(', ')}, 1
+    from agent_day_counter k where k."day" >= ? and k."day" <= ? group by k.agent_id, substr(k."day", 1, 7)
+    on conflict (agent_id, "month") do update set ${columns.map((c) => `${c} = agent_month_counter.${c} + excluded.${c}`).join(', ')}, version = agent_month_counter.version + 1`;
 }

@@ -14,7 +14,7 @@ import { FLOOR_CURRENCY } from '../shared/floor-currency.js';
 import { parseMinor } from '../shared/money.js';
 import type { MoneyInput } from '../shared/money.input.js';
 import { Money } from '../shared/money.type.js';
-import { COUNTER_COLUMN, COUNTER_FIELDS, presenceDeltas, zeroFigures, type CounterFigures } from './counter-deltas.js';
+import { COUNTER_COLUMN, COUNTER_FIELDS, monthOf, presenceDeltas, zeroFigures, type CounterFigures } from './counter-deltas.js';
 import { execute, instant } from './kpi-counters.js';
 import { recountDays } from './kpi-facts.js';
 import { KPI_DEFINITION, KPIS, pacing, SHARE_TARGET, WHOLE_TARGET, type KpiDefinition, type KpiTotals } from './kpi-math.js';
@@ -34,11 +34,33 @@ interface Scope {
 
 const SUMS = COUNTER_FIELDS.map((f) => `coalesce(sum(k.${COUNTER_COLUMN[f]}), 0) as ${COUNTER_COLUMN[f]}`).join(', ');
 
+const COLUMNS = COUNTER_FIELDS.map((f) => `k.${COUNTER_COLUMN[f]}`).join(', ');
+
 const figuresOf = (row: Record<string, unknown> | undefined): CounterFigures => {
   const figures = zeroFigures();
   if (row) for (const f of COUNTER_FIELDS) figures[f] = Number(row[COUNTER_COLUMN[f]] ?? 0);
   return figures;
 };
+
+const rowsByAgent = (rows: ReadonlyArray<Record<string, unknown>>): Map<number, CounterFigures> => new Map(rows.map((r) => [Number(r.agent_id), figuresOf(r)]));
+
+/** Every field where a stored counter row and what it should hold disagree, by agent; a missing row holds zeros. */
+function compareCounters(
+  stored: ReadonlyMap<number, CounterFigures>,
+  expected: ReadonlyMap<number, CounterFigures>,
+  at: { period: KpiPeriod; day: LocalDate },
+): KpiDifference[] {
+  const agents = [...new Set([...stored.keys(), ...expected.keys()])].sort((a, b) => a - b);
+  const differences: KpiDifference[] = [];
+  for (const agentId of agents) {
+    const counter = stored.get(agentId) ?? zeroFigures();
+    const recount = expected.get(agentId) ?? zeroFigures();
+    for (const field of COUNTER_FIELDS) {
+      if (counter[field] !== recount[field]) differences.push({ agentId: encodeId('Agent', agentId), ...at, field, counter: counter[field], recount: recount[field] });
+    }
+  }
+  return differences;
+}
 
 export interface KpiArgs {
   scope: KpiScope;
@@ -75,7 +97,7 @@ export class KpiService {
     const scope = await this.readableScope(em, v, args.scope, args.scopeId);
     const now = this.clock.now();
     const { from, to } = periodDays(args.period, args.date);
-    const totals = await this.totals(em, scope, from, to, now);
+    const totals = await this.totals(em, scope, args.period, from, to, now);
     const targets = await em.find(Target, { scope: scope.scope, scopeId: scope.id, period: args.period, periodStart: periodStart(args.period, args.date) });
     const targetOf = new Map(targets.map((t) => [t.kpi, t.value]));
     const share = elapsedShare(args.period, args.date, now, this.zone, this.shift);
@@ -104,12 +126,13 @@ export class KpiService {
     const scope = await this.readableScope(em, v, KpiScope.TEAM, teamGlobalId, { leaderboard: true });
     const now = this.clock.now();
     const { from, to } = periodDays(period, date);
+    const counters = countersOf(period, from, to);
     const rows = await execute<Record<string, unknown>>(
       em,
       `select a.id as agent_id, a.name as name, ${SUMS} from agent a
-       left join agent_day_counter k on k.agent_id = a.id and k."day" >= ? and k."day" <= ?
+       left join ${counters.table} k on k.agent_id = a.id and ${counters.where}
        where a.team_id = ? and a.role = 'AGENT' group by a.id, a.name order by a.id`,
-      [from, to, scope.id],
+      [...counters.params, scope.id],
       'all',
     );
     const open = await this.openPresence(em, scope, from, to, now);
@@ -182,24 +205,20 @@ export class KpiService {
 
   /**
    * ADMIN: the counters of a floor day computed again from the raw records (calls, promises, payments,
-   * presence changes), and every field where they disagree with the stored counters; empty when all agree.
+   * presence changes), and every field where they disagree with the stored counters; then the month
+   * rows of the day's month against the sum of that month's day rows. Empty when all agree.
    */
   async recount(em: EntityManager, viewer: Viewer | undefined, date: LocalDate): Promise<KpiDifference[]> {
     requireRole(viewer, Role.ADMIN);
     checkDate(date);
     const recounted = await recountDays(em, [date], this.zone);
-    const stored = await execute<Record<string, unknown>>(em, `select k.agent_id as agent_id, ${COUNTER_FIELDS.map((f) => `k.${COUNTER_COLUMN[f]}`).join(', ')} from agent_day_counter k where k."day" = ?`, [date], 'all');
-    const counters = new Map(stored.map((r) => [Number(r.agent_id), figuresOf(r)]));
-    const agents = [...new Set([...counters.keys(), ...[...recounted.values()].map((r) => r.agentId)])].sort((a, b) => a - b);
-    const differences: KpiDifference[] = [];
-    for (const agentId of agents) {
-      const counter = counters.get(agentId) ?? zeroFigures();
-      const recount = recounted.get(`${agentId}|${date}`)?.figures ?? zeroFigures();
-      for (const field of COUNTER_FIELDS) {
-        if (counter[field] !== recount[field]) differences.push({ agentId: encodeId('Agent', agentId), day: date, field, counter: counter[field], recount: recount[field] });
-      }
-    }
-    return differences;
+    const stored = await execute<Record<string, unknown>>(em, `select k.agent_id as agent_id, ${COLUMNS} from agent_day_counter k where k."day" = ?`, [date], 'all');
+    const dayRows = new Map([...recounted.values()].map((r) => [r.agentId, r.figures]));
+    const differences = compareCounters(rowsByAgent(stored), dayRows, { period: KpiPeriod.DAY, day: date });
+    const { from, to } = periodDays(KpiPeriod.MONTH, date);
+    const months = await execute<Record<string, unknown>>(em, `select k.agent_id as agent_id, ${COLUMNS} from agent_month_counter k where k."month" = ?`, [monthOf(date)], 'all');
+    const days = await execute<Record<string, unknown>>(em, `select k.agent_id as agent_id, ${SUMS} from agent_day_counter k where k."day" >= ? and k."day" <= ? group by k.agent_id`, [from, to], 'all');
+    return differences.concat(compareCounters(rowsByAgent(months), rowsByAgent(days), { period: KpiPeriod.MONTH, day: from }));
   }
 
   /** A scope the viewer may follow live (kpiUpdated), refused as kpis would refuse reading it: the agent's or team's id (0 for the floor). */
@@ -209,9 +228,10 @@ export class KpiService {
   }
 
   /** Summed counters of the scope over [from, to], with the presence intervals still open added up to now. */
-  private async totals(em: EntityManager, scope: Scope, from: LocalDate, to: LocalDate, now: Date): Promise<KpiTotals> {
+  private async totals(em: EntityManager, scope: Scope, period: KpiPeriod, from: LocalDate, to: LocalDate, now: Date): Promise<KpiTotals> {
     const filter = scope.agents('k.agent_id');
-    const [row] = await execute<Record<string, unknown>>(em, `select ${SUMS} from agent_day_counter k where k."day" >= ? and k."day" <= ?${filter.sql}`, [from, to, ...filter.params], 'all');
+    const counters = countersOf(period, from, to);
+    const [row] = await execute<Record<string, unknown>>(em, `select ${SUMS} from ${counters.table} k where ${counters.where}${filter.sql}`, [...counters.params, ...filter.params], 'all');
     const totals = figuresOf(row);
     for (const extra of (await this.openPresence(em, scope, from, to, now)).values()) {
       totals.connectedSeconds += extra.connectedSeconds;
@@ -286,6 +306,15 @@ export class KpiService {
     if (!team) throw notFound('Team');
     return { scope, id, globalId: encodeId('Team', id), teamId: id, agents: (column) => ({ sql: ` and ${column} in (select t.id from agent t where t.team_id = ?)`, params: [id] }) };
   }
+}
+
+/**
+ * The counter rows of a period: a month's are its agents' month rows (one each, however long the
+ * month's history), a day's its day rows.
+ */
+function countersOf(period: KpiPeriod, from: LocalDate, to: LocalDate): { table: string; where: string; params: unknown[] } {
+  if (period === KpiPeriod.MONTH) return { table: 'agent_month_counter', where: 'k."month" = ?', params: [monthOf(from)] };
+  return { table: 'agent_day_counter', where: 'k."day" >= ? and k."day" <= ?', params: [from, to] };
 }
 
 function checkDate(date: LocalDate): void {

@@ -177,12 +177,14 @@ export class KpiTarget {
 export class KpiDifference {
   @Field(() => ID)
   agentId!: string;
-  @Field(() => GraphQLLocalDate)
+  @Field(() => KpiPeriod, { description: 'DAY: a day counter against the raw records of the day; MONTH: a month counter against the sum of its day counters.' })
+  period!: KpiPeriod;
+  @Field(() => GraphQLLocalDate, { description: 'The day, or the first day of the month.' })
   day!: string;
   @Field({ description: 'The counter field, e.g. attempts or collectedAmountMinor (amounts in minor units of the floor currency).' })
   field!: string;
   @Field(() => Float, { description: 'What the counter holds.' })
   counter!: number;
-  @Field(() => Float, { description: 'What the raw records of the day give.' })
+  @Field(() => Float, { description: 'What it should hold: the raw records of the day, or the month’s day counters summed.' })
   recount!: number;
 }

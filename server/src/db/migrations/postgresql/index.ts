@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261130185205 } from './Migration20261130185205.js';
 import { Migration20261130163027 } from './Migration20261130163027.js';
 import { Migration20261130153203 } from './Migration20261130153203.js';
 import { Migration20261130132235 } from './Migration20261130132235.js';
@@ -12,4 +13,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130132235', class: Migration20261130132235 },
   { name: 'Migration20261130153203', class: Migration20261130153203 },
   { name: 'Migration20261130163027', class: Migration20261130163027 },
+  { name: 'Migration20261130185205', class: Migration20261130185205 },
 ];
