@@ -233,8 +233,8 @@ async function recordAndCheck(account: Acc, input: Record<string, unknown>, tabl
   return { callId, response };
 }
 
-/** The tables every recorded call writes: the call, the account (lastCall), the audit trail and the agent's KPI counters. */
-const CALL_ONLY = ['account', 'agent_day_counter', 'audit_event', 'call'];
+/** The tables every recorded call writes: the call, the account (lastCall), the audit trail and the agent's KPI counters (day and month). */
+const CALL_ONLY = ['account', 'agent_day_counter', 'agent_month_counter', 'audit_event', 'call'];
 
 describe('recordCall: each disposition of DOMAIN.md §3 and what it implies', () => {
   it('PROMISE_TO_PAY creates a PENDING promise tied to the call', async () => {
