@@ -7,10 +7,11 @@
  * openfloor_floor_small on BENCH_DATABASE_URL. A missing floor is built first with --build (about
  * 10 minutes on SQLite and 25 on PostgreSQL for the large one on 2 cores), otherwise its scenarios are
  * skipped with the command that builds it. Each scenario's JSON lines go to stdout and to
- * bench/results/latest.jsonl; `node bench/table.mjs` turns that file into the README's table.
+ * bench/results/latest.jsonl, replacing the lines of the scenarios and databases run this time and
+ * keeping the others; `node bench/table.mjs` turns that file into the README's table.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -72,10 +73,21 @@ function run(script, args) {
   });
 }
 
+/** The step a result line comes from: report-latency's lines name the report they measured. */
+const stepOf = (line) => (/^(agingReport|rollRateMatrix)/.test(line.scenario) ? 'reports' : line.scenario);
+const databases = values.db.split(',');
+const rerun = (line) => only.includes(stepOf(line)) && databases.includes(line.database);
+
+// The scenarios run now replace their earlier lines; the rest of the table stays as last measured.
 mkdirSync(dirname(values.results), { recursive: true });
-writeFileSync(values.results, '');
+const kept = existsSync(values.results)
+  ? readFileSync(values.results, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('{') && !rerun(JSON.parse(line)))
+  : [];
+writeFileSync(values.results, kept.map((line) => `${line}\n`).join(''));
 const failures = [];
-for (const db of values.db.split(',')) {
+for (const db of databases) {
   const large = floorOf(db, 'floor');
   const small = floorOf(db, 'floor-small');
   for (const [floor, name, sizes] of [[large, 'floor', LARGE], [small, 'floor-small', SMALL]]) {
