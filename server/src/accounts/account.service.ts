@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { accountScope, accountScopeSql, requireViewer } from '../auth/access.js';
 import { Role, type Viewer } from '../auth/viewer.js';
-import { marks, toEntities, type Sql } from '../db/sql.js';
+import { readOnly } from '../db/read-only.js';
+import { marks, type Sql } from '../db/sql.js';
 import { paginateSql, type Connection, type PageArgs } from '../graphql/connection.js';
 import { badInput, notFound } from '../graphql/errors.js';
 import { decodeIdOf } from '../graphql/ids.js';
@@ -43,12 +44,13 @@ export class AccountService {
     const scope = accountScopeSql(v, 'a');
     const where = [...(scope ? [scope] : []), ...this.conditions(v, filter ?? {})];
     const field = order?.field ?? AccountOrderField.DPD;
+    const accounts = readOnly(em, Account);
     // The accounts page is the floor's busiest read (every agent's desk): its SQL is written here, once,
-    // rather than built through the ORM on every request; the rows still become managed entities.
+    // rather than built through the ORM on every request, and its accounts are read-only (db/read-only.ts).
     return paginateSql(
       em,
       {
-        columns: 'a.*',
+        columns: accounts.columns('a'),
         from: filter?.search != null && v.role !== Role.ANALYST ? 'account a join customer c on c.id = a.customer_id' : 'account a',
         where,
         sort: {
@@ -58,7 +60,7 @@ export class AccountService {
           direction: order?.direction ?? 'DESC',
           dateField: field === AccountOrderField.UPDATED_AT,
         },
-        read: (rows) => toEntities(em, Account, rows),
+        read: accounts.read,
       },
       page,
     );

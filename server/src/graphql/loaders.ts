@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { Utils, type EntityManager, type EntityName } from '@mikro-orm/core';
+import type { EntityManager, EntityName } from '@mikro-orm/core';
 import { Account } from '../accounts/account.entity.js';
 import { accountScope } from '../auth/access.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -8,7 +8,8 @@ import { Team } from '../agents/team.entity.js';
 import { Call } from '../calls/call.entity.js';
 import { ContactPoint } from '../customers/contact-point.entity.js';
 import { InstantType } from '../db/instant.type.js';
-import { marks, readEntities } from '../db/sql.js';
+import { readOnlyWhere } from '../db/read-only.js';
+import { marks } from '../db/sql.js';
 import { Customer } from '../customers/customer.entity.js';
 import { PromiseStatus, PromiseToPay } from '../promises/promise-to-pay.entity.js';
 
@@ -30,14 +31,10 @@ export interface Loaders {
 
 const instant = new InstantType();
 
-/**
- * Rows by primary key, read in SQL: these loaders serve every page of the API, and building their
- * statement through the ORM cost more than running it. No filters apply to these tables.
- */
+/** By primary key, as read-only entities (db/read-only.ts): these loaders serve every page of the API. */
 function byId<T extends { id: number }>(em: EntityManager, entity: EntityName<T>): DataLoader<number, T | null> {
-  const table = em.getPlatform().quoteIdentifier(em.getMetadata().get<T>(Utils.className(entity)).tableName);
   return new DataLoader(async (ids) => {
-    const rows = await readEntities(em, entity, { sql: `select * from ${table} where id in (${marks(ids.length)})`, params: [...ids] });
+    const rows = await readOnlyWhere(em, entity, { sql: `t.id in (${marks(ids.length)})`, params: [...ids] });
     const map = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => map.get(id) ?? null);
   });
@@ -68,10 +65,12 @@ export function createLoaders(em: EntityManager, viewer: Viewer | undefined): Lo
     team: byId(em, Team),
     call: byId(em, Call),
     openPromiseOfAccount: new DataLoader(async (accountIds) => {
-      const rows = await readEntities(em, PromiseToPay, {
-        sql: `select * from promise_to_pay where account_id in (${marks(accountIds.length)}) and status in (?, ?) order by due_date asc, id asc`,
-        params: [...accountIds, PromiseStatus.PENDING, PromiseStatus.PENDING_APPROVAL],
-      });
+      const rows = await readOnlyWhere(
+        em,
+        PromiseToPay,
+        { sql: `t.account_id in (${marks(accountIds.length)}) and t.status in (?, ?)`, params: [...accountIds, PromiseStatus.PENDING, PromiseStatus.PENDING_APPROVAL] },
+        't.due_date asc, t.id asc',
+      );
       // The open promise an agent acts on is the one falling due first.
       const byAccount = groupBy(rows, (p) => p.account.id);
       return accountIds.map((id) => byAccount.get(id)?.[0] ?? null);
