@@ -1,5 +1,6 @@
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { InstantType } from '../db/instant.type.js';
 import { readRows, type Sql } from '../db/sql.js';
 import { badInput } from './errors.js';
 
@@ -190,6 +191,8 @@ export async function paginate<T extends { id: number }>(
   return toConnection(rows, page, sort.field, () => em.count(entity, where));
 }
 
+const instant = new InstantType();
+
 /** What paginateSql reads: `select <columns> from <from> where <where...>`, rows turned into nodes by `read`. */
 export interface SqlPageSource<T> {
   columns: string;
@@ -213,7 +216,8 @@ export async function paginateSql<T extends { id: number }>(em: EntityManager, s
   const after = keysetAfter(page, sort.dateField);
   if (after) {
     const op = asc ? '>' : '<';
-    const value = after.value instanceof Date ? em.getPlatform().processDateProperty(after.value) : after.value;
+    // Every point in time of this schema is an InstantType column: the cursor's date binds as the column holds it.
+    const value = after.value instanceof Date ? instant.convertToDatabaseValue(after.value, em.getPlatform()) : after.value;
     where.push({ sql: `(${sort.column} ${op} ? or (${sort.column} = ? and ${sort.idColumn} ${op} ?))`, params: [value, value, after.id] });
   }
   const dir = asc ? 'asc' : 'desc';
