@@ -52,6 +52,8 @@ describe('Relay pagination of accounts', () => {
     ['by id', { field: 'ID', direction: 'ASC' }, 'id asc'],
     ['by balance, largest first', { field: 'BALANCE', direction: 'DESC' }, 'balance_minor desc, id desc'],
     ['by days past due (the default)', undefined, 'dpd desc, id desc'],
+    ['by last change, oldest first', { field: 'UPDATED_AT', direction: 'ASC' }, 'updated_at asc, id asc'],
+    ['by external reference, last first', { field: 'EXTERNAL_REF', direction: 'DESC' }, 'external_ref desc, id desc'],
   ])('walks every account once forwards and backwards %s', async (_name, order, sqlOrder) => {
     const expected = (await sql(server, `select id from account order by ${sqlOrder}`)).map((r) => Number(r.id));
     const forward = await walkForward(97, order);

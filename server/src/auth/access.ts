@@ -6,6 +6,7 @@ import type { Agent } from '../agents/agent.entity.js';
 import type { Team } from '../agents/team.entity.js';
 import type { Call } from '../calls/call.entity.js';
 import type { Customer } from '../customers/customer.entity.js';
+import type { Sql } from '../db/sql.js';
 import { forbidden, unauthenticated } from '../graphql/errors.js';
 import { Role, type Viewer } from './viewer.js';
 
@@ -27,6 +28,9 @@ export function requireRole(viewer: Viewer | undefined, ...roles: Role[]): Viewe
 /** A team member without a team sees nothing of a team. */
 const NO_ROW = -1;
 
+const AGENT_ACCOUNTS = '(select s.id from account s where s.assigned_agent_id = ? union all select l.account_id from account_lease l where l.agent_id = ?)';
+const agentAccountsParams = (viewer: Viewer): number[] => [viewer.agentId ?? NO_ROW, viewer.agentId ?? NO_ROW];
+
 export function accountScope(viewer: Viewer): FilterQuery<Account> {
   switch (viewer.role) {
     case Role.AGENT:
@@ -34,18 +38,23 @@ export function accountScope(viewer: Viewer): FilterQuery<Account> {
       // list rather than an OR: an OR across the lease join read the whole floor, and an OR with a
       // subquery led PostgreSQL to walk the floor in the page's order hoping to meet the agent's
       // accounts early. The list is the agent's index plus their few leases, on both databases.
-      return {
-        id: {
-          $in: raw('(select s.id from account s where s.assigned_agent_id = ? union all select l.account_id from account_lease l where l.agent_id = ?)', [
-            viewer.agentId ?? NO_ROW,
-            viewer.agentId ?? NO_ROW,
-          ]),
-        },
-      } as FilterQuery<Account>;
+      return { id: { $in: raw(AGENT_ACCOUNTS, agentAccountsParams(viewer)) } } as FilterQuery<Account>;
     case Role.SUPERVISOR:
       return { team: viewer.teamId ?? NO_ROW };
     default:
       return {};
+  }
+}
+
+/** accountScope as a condition on the account table aliased `alias`, for reads written in SQL; null when it sees the floor. */
+export function accountScopeSql(viewer: Viewer, alias: string): Sql | null {
+  switch (viewer.role) {
+    case Role.AGENT:
+      return { sql: `${alias}.id in ${AGENT_ACCOUNTS}`, params: agentAccountsParams(viewer) };
+    case Role.SUPERVISOR:
+      return { sql: `${alias}.team_id = ?`, params: [viewer.teamId ?? NO_ROW] };
+    default:
+      return null;
   }
 }
 

@@ -1,5 +1,7 @@
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { InstantType } from '../db/instant.type.js';
+import { readRows, type Sql } from '../db/sql.js';
 import { badInput } from './errors.js';
 
 export const MAX_PAGE_SIZE = 100;
@@ -121,6 +123,43 @@ export function pageRequest(args: PageArgs): PageRequest {
 const sortValue = (value: unknown): CursorValue =>
   value instanceof Date ? value.toISOString() : (value as CursorValue) ?? null;
 
+/** Where a page starts: after (or before) the cursor's sort value and id. */
+function keysetAfter(page: PageRequest, dateField: boolean | undefined): { value: CursorValue | Date; id: number } | null {
+  if (!page.cursor) return null;
+  const [raw, id] = decodeCursor(page.cursor, page.backwards ? 'before' : 'after', 2);
+  if (typeof id !== 'number') throw badInput('The cursor is not of this connection.');
+  return { value: dateField && typeof raw === 'string' ? new Date(raw) : raw, id };
+}
+
+/** A page of rows read in sort order (one more than the page size, to know whether more follow) as a connection. */
+function toConnection<T extends { id: number }>(
+  rows: T[],
+  page: PageRequest,
+  field: keyof T & string,
+  totalCount: () => Promise<number>,
+): Connection<T> {
+  const hasMore = rows.length > page.size;
+  const slice = rows.slice(0, page.size);
+  if (page.backwards) slice.reverse();
+  const edges = slice.map((node) => ({
+    cursor: encodeCursor([sortValue(node[field]), node.id]),
+    node,
+  }));
+  return {
+    edges,
+    nodes: slice,
+    pageInfo: {
+      hasNextPage: page.backwards ? page.cursor !== undefined : hasMore,
+      hasPreviousPage: page.backwards ? hasMore : page.cursor !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    get totalCount() {
+      return totalCount();
+    },
+  };
+}
+
 /**
  * Keyset pagination over any entity: pages stay stable while rows are added, and no page costs more
  * than one indexed range scan, however deep.
@@ -136,13 +175,11 @@ export async function paginate<T extends { id: number }>(
   const page = pageRequest(args);
   const asc = (sort.direction === 'ASC') !== page.backwards;
   const conditions: FilterQuery<T>[] = [where];
-  if (page.cursor) {
-    const [raw, id] = decodeCursor(page.cursor, page.backwards ? 'before' : 'after', 2);
-    if (typeof id !== 'number') throw badInput('The cursor is not of this connection.');
-    const value = options.dateField && typeof raw === 'string' ? new Date(raw) : raw;
+  const after = keysetAfter(page, options.dateField);
+  if (after) {
     const op = asc ? '$gt' : '$lt';
     conditions.push({
-      $or: [{ [sort.field]: { [op]: value } }, { [sort.field]: value, id: { [op]: id } }],
+      $or: [{ [sort.field]: { [op]: after.value } }, { [sort.field]: after.value, id: { [op]: after.id } }],
     } as FilterQuery<T>);
   }
   const dir = asc ? 'asc' : 'desc';
@@ -151,24 +188,51 @@ export async function paginate<T extends { id: number }>(
     limit: page.size + 1,
     populate: (options.populate ?? []) as never,
   });
-  const hasMore = rows.length > page.size;
-  const slice = rows.slice(0, page.size);
-  if (page.backwards) slice.reverse();
-  const edges = slice.map((node) => ({
-    cursor: encodeCursor([sortValue(node[sort.field]), node.id]),
-    node,
-  }));
-  return {
-    edges,
-    nodes: slice,
-    pageInfo: {
-      hasNextPage: page.backwards ? page.cursor !== undefined : hasMore,
-      hasPreviousPage: page.backwards ? hasMore : page.cursor !== undefined,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    get totalCount() {
-      return em.count(entity, where);
-    },
-  };
+  return toConnection(rows, page, sort.field, () => em.count(entity, where));
+}
+
+const instant = new InstantType();
+
+/** What paginateSql reads: `select <columns> from <from> where <where...>`, rows turned into nodes by `read`. */
+export interface SqlPageSource<T> {
+  columns: string;
+  from: string;
+  where: Sql[];
+  /** The sort key's column (qualified), beside its entity property; `id` of the same table breaks ties. */
+  sort: SortKey<T> & { column: string; idColumn: string; dateField?: boolean };
+  read: (rows: Record<string, unknown>[]) => T[];
+}
+
+/**
+ * paginate() for a read written in SQL: the same pages, cursors and counts, without building the
+ * statement through the ORM on every request. The caller's conditions must match what the ORM filter
+ * would have said.
+ */
+export async function paginateSql<T extends { id: number }>(em: EntityManager, source: SqlPageSource<T>, args: PageArgs): Promise<Connection<T>> {
+  const page = pageRequest(args);
+  const { sort } = source;
+  const asc = (sort.direction === 'ASC') !== page.backwards;
+  const where = [...source.where];
+  const after = keysetAfter(page, sort.dateField);
+  if (after) {
+    const op = asc ? '>' : '<';
+    // Every point in time of this schema is an InstantType column: the cursor's date binds as the column holds it.
+    const value = after.value instanceof Date ? instant.convertToDatabaseValue(after.value, em.getPlatform()) : after.value;
+    where.push({ sql: `(${sort.column} ${op} ? or (${sort.column} = ? and ${sort.idColumn} ${op} ?))`, params: [value, value, after.id] });
+  }
+  const dir = asc ? 'asc' : 'desc';
+  const filter = (conditions: Sql[]): Sql => ({
+    sql: conditions.length ? ` where ${conditions.map((c) => c.sql).join(' and ')}` : '',
+    params: conditions.flatMap((c) => c.params),
+  });
+  const selected = filter(where);
+  const rows = await readRows(em, {
+    sql: `select ${source.columns} from ${source.from}${selected.sql} order by ${sort.column} ${dir}, ${sort.idColumn} ${dir} limit ?`,
+    params: [...selected.params, page.size + 1],
+  });
+  const counted = filter(source.where);
+  return toConnection(source.read(rows), page, sort.field, async () => {
+    const [row] = await readRows<{ n: number | string }>(em, { sql: `select count(*) as n from ${source.from}${counted.sql}`, params: counted.params });
+    return Number(row!.n);
+  });
 }

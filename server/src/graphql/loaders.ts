@@ -8,6 +8,8 @@ import { Team } from '../agents/team.entity.js';
 import { Call } from '../calls/call.entity.js';
 import { ContactPoint } from '../customers/contact-point.entity.js';
 import { InstantType } from '../db/instant.type.js';
+import { readOnlyWhere } from '../db/read-only.js';
+import { marks } from '../db/sql.js';
 import { Customer } from '../customers/customer.entity.js';
 import { PromiseStatus, PromiseToPay } from '../promises/promise-to-pay.entity.js';
 
@@ -29,9 +31,10 @@ export interface Loaders {
 
 const instant = new InstantType();
 
+/** By primary key, as read-only entities (db/read-only.ts): these loaders serve every page of the API. */
 function byId<T extends { id: number }>(em: EntityManager, entity: EntityName<T>): DataLoader<number, T | null> {
   return new DataLoader(async (ids) => {
-    const rows = await em.find(entity, { id: { $in: [...ids] } } as never);
+    const rows = await readOnlyWhere(em, entity, { sql: `t.id in (${marks(ids.length)})`, params: [...ids] });
     const map = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => map.get(id) ?? null);
   });
@@ -62,10 +65,11 @@ export function createLoaders(em: EntityManager, viewer: Viewer | undefined): Lo
     team: byId(em, Team),
     call: byId(em, Call),
     openPromiseOfAccount: new DataLoader(async (accountIds) => {
-      const rows = await em.find(
+      const rows = await readOnlyWhere(
+        em,
         PromiseToPay,
-        { account: { $in: [...accountIds] }, status: { $in: [PromiseStatus.PENDING, PromiseStatus.PENDING_APPROVAL] } },
-        { orderBy: { dueDate: 'asc', id: 'asc' } },
+        { sql: `t.account_id in (${marks(accountIds.length)}) and t.status in (?, ?)`, params: [...accountIds, PromiseStatus.PENDING, PromiseStatus.PENDING_APPROVAL] },
+        't.due_date asc, t.id asc',
       );
       // The open promise an agent acts on is the one falling due first.
       const byAccount = groupBy(rows, (p) => p.account.id);
