@@ -2,7 +2,8 @@
 /**
  * Scenario 4: reads that must not grow with history. The floor's month `kpis` and `bucketMetrics`
  * (as a manager) on the large floor (10M calls) against the same floor shape with 10k calls of history,
- * each through the product's server as its own process; sequential requests after a warm-up, p50/p95/p99.
+ * each through the product's server as its own process, both running; sequential requests after a
+ * warm-up, alternating between the floors, p50/p95/p99.
  *   node bench/flat-reads.mjs --db-url <large floor> --small-db-url <small floor> [--runs 200]
  */
 import { parseArgs } from 'node:util';
@@ -28,33 +29,40 @@ const READS = [
   ['bucketMetrics floor', `{ bucketMetrics(month: "${today.slice(0, 7)}") { buckets { bucket openingAccounts cured rolledForward cureRate rollRate collected { amount } } } }`],
 ];
 
-async function measure(dbUrl) {
+/** A floor's server, started, signed in and asked for the month's call count. */
+async function open(dbUrl) {
   const server = await startOpenFloor({ databaseUrl: dbUrl, now: values.now });
-  try {
-    const token = await login(server.url, 'manager@demo.test');
-    const [{ calls }] = [(await request(server.url, `{ kpis(date: "${today}", period: MONTH, scope: FLOOR) { calls } }`, {}, token)).data.kpis];
-    const out = {};
-    for (const [name, query] of READS) {
-      for (let i = 0; i < 20; i++) await request(server.url, query, {}, token);
-      const histogram = latencyHistogram();
-      let statements;
-      for (let i = 0; i < runs; i++) {
-        const started = performance.now();
-        statements = (await request(server.url, query, {}, token)).extensions?.sqlStatements;
-        histogram.record(performance.now() - started);
-      }
-      out[name] = { ...histogram.summary(), sqlStatements: statements };
-    }
-    return { out, monthCalls: calls };
-  } finally {
-    await server.stop();
-  }
+  const token = await login(server.url, 'manager@demo.test');
+  const { calls } = (await request(server.url, `{ kpis(date: "${today}", period: MONTH, scope: FLOOR) { calls } }`, {}, token)).data.kpis;
+  return { server, token, monthCalls: calls, out: {} };
 }
 
-progress('large floor');
-const large = await measure(values['db-url']);
-progress('small floor');
-const small = await measure(values['small-db-url']);
+async function timed(floor, query, histogram) {
+  const started = performance.now();
+  const statements = (await request(floor.server.url, query, {}, floor.token)).extensions?.sqlStatements;
+  histogram.record(performance.now() - started);
+  return statements;
+}
+
+// Both floors' servers run side by side and take turns, request by request: whatever else the machine
+// does during the run (a server's start-up work, the other core's load) falls on both alike.
+progress('large and small floors');
+const large = await open(values['db-url']);
+const small = await open(values['small-db-url']);
+try {
+  for (const [name, query] of READS) {
+    for (let i = 0; i < 20; i++) for (const floor of [large, small]) await request(floor.server.url, query, {}, floor.token);
+    const histograms = [latencyHistogram(), latencyHistogram()];
+    const statements = [];
+    for (let i = 0; i < runs; i++) {
+      for (const [k, floor] of [large, small].entries()) statements[k] = await timed(floor, query, histograms[k]);
+    }
+    large.out[name] = { ...histograms[0].summary(), sqlStatements: statements[0] };
+    small.out[name] = { ...histograms[1].summary(), sqlStatements: statements[1] };
+  }
+} finally {
+  await Promise.all([large.server.stop(), small.server.stop()]);
+}
 const database = values['db-url'].startsWith('sqlite:') ? 'sqlite' : 'postgresql';
 for (const [name] of READS) {
   emit({
