@@ -103,7 +103,7 @@ export class CallRecordingService {
         };
         // Before the insert: the team's calls commit in id order, which callLogged's cursors rely on.
         await services.events.lockCallLog(tx, row.teamId);
-        const call = insertedCall(tx, row, await insertCall(tx, row));
+        const call = insertedCall(row, await insertCall(tx, row));
         if (becomesLastCall(account.lastCallStartedAt, row.startedAt)) await moveLastCall(tx, account, call);
         // The caller has worked the account nextAccount leased to them: it goes back to the worklists.
         await releaseLease(tx, account.id, row.agentId);
