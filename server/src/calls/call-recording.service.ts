@@ -33,6 +33,8 @@ const FLAGS_SET_BY: Partial<Record<Disposition, ReadonlyArray<(typeof CUSTOMER_F
 /**
  * recordCall: the call and everything its disposition implies (DOMAIN.md §3) - promise, payment, plan,
  * referral, dispute, callback, customer flags, an invalid phone - in one transaction, or nothing at all.
+ * The call and what every call writes go by SQL (call-recording.sql.ts): a dialer records them by the
+ * thousand. What an outcome implies goes through the entities and the services that own them.
  */
 export class CallRecordingService {
   constructor(
@@ -80,7 +82,7 @@ export class CallRecordingService {
           throw badInput('phoneNumber must be digits, optionally with a leading +.', { argument: 'phoneNumber' });
         }
         // DOMAIN.md §6: an outbound call the policy blocks is refused before anything is written; inbound calls always go through.
-        if (input.direction === CallDirection.OUTBOUND && phone) await services.contactCheck.ensureAllowed(tx, account, points, phone, input.startedAt);
+        if (input.direction === CallDirection.OUTBOUND && phone) await services.contactCheck.ensureAllowed(tx, account.id, points, phone, input.startedAt);
         const now = this.clock.now();
         const row: NewCall = {
           accountId: account.id,

@@ -1,7 +1,6 @@
 import { OptimisticLockError, type EntityManager } from '@mikro-orm/core';
 import { accountInReachSql } from '../auth/access.js';
 import type { Viewer } from '../auth/viewer.js';
-import type { AccountRef } from '../compliance/account-contact-facts.js';
 import type { ContactPointFacts } from '../compliance/contact-facts.js';
 import { Account } from '../accounts/account.entity.js';
 import { Agent } from '../agents/agent.entity.js';
@@ -19,7 +18,9 @@ import type { Disposition } from './dispositions.js';
  */
 
 /** What recordCall needs of the account it records a call on. */
-export interface AccountToCall extends AccountRef {
+export interface AccountToCall {
+  id: number;
+  customerId: number;
   teamId: number | null;
   version: number;
   /** When the account's last call started; null when it has none. */
@@ -31,8 +32,8 @@ export async function accountToCall(tx: EntityManager, viewer: Viewer, accountId
   const reach = accountInReachSql(viewer, 'a');
   const [row] = await sqlRows(
     tx,
-    `select a.id, a.customer_id, a.portfolio_id, a.team_id, a.version, l.started_at as last_call_started_at
-     from account a left join call l on l.id = a.last_call_id
+    `select a.id, a.customer_id, a.team_id, a.version, lc.started_at as last_call_started_at
+     from account a left join call lc on lc.id = a.last_call_id
      where a.id = ?${reach ? ` and ${reach.sql}` : ''}`,
     [accountId, ...(reach?.params ?? [])],
   );
@@ -40,7 +41,6 @@ export async function accountToCall(tx: EntityManager, viewer: Viewer, accountId
   return {
     id: Number(row.id),
     customerId: Number(row.customer_id),
-    portfolioId: Number(row.portfolio_id),
     teamId: row.team_id == null ? null : Number(row.team_id),
     version: Number(row.version),
     lastCallStartedAt: instantOf(row.last_call_started_at),

@@ -4,19 +4,16 @@ import { booleanOf, instantOf, sqlRows } from '../db/sql.js';
 import { DisputeStatus } from '../disputes/dispute.entity.js';
 import { contactHistory, lookbackSeconds, type ContactHistory, type ContactPointFacts } from './contact-facts.js';
 
-/** The account a call is about, as recordCall has read it. */
-export interface AccountRef {
-  id: number;
-  customerId: number;
-  portfolioId: number;
-}
-
+// Driven from the account row, each join a primary-key look-up.
 const PROFILE_AND_FLAGS = `select c.time_zone, c.cease_communication, c.attorney_represented, c.bankrupt, c.deceased,
     p.window_start_minute, p.window_end_minute, p.max_attempts, p.attempt_window_seconds, p.quiet_after_conversation_seconds,
     p.callback_early_minutes, p.callback_late_minutes,
-    exists (select 1 from dispute d where d.account_id = ? and d.status = ?) as open_dispute
-  from customer c, portfolio f join contact_profile p on p.id = f.contact_profile_id
-  where c.id = ? and f.id = ?`;
+    exists (select 1 from dispute d where d.account_id = a.id and d.status = ?) as open_dispute
+  from account a
+  join customer c on c.id = a.customer_id
+  join portfolio f on f.id = a.portfolio_id
+  join contact_profile p on p.id = f.contact_profile_id
+  where a.id = ?`;
 
 // One pass over the account's calls (the account_id, started_at index) serves both look-ups: a callback
 // request counts whenever it was made.
@@ -28,9 +25,9 @@ const HISTORY = `select direction, disposition, started_at, callback_at from cal
  * entities: recordCall runs it on every outbound call, the worklist's batch reader suits many accounts.
  * The customer's phones and addresses come from the caller, who has read them to find the phone dialled.
  */
-export async function loadAccountContactFacts(em: EntityManager, account: AccountRef, points: readonly ContactPointFacts[], at: Date): Promise<ContactHistory> {
-  const [row] = await sqlRows(em, PROFILE_AND_FLAGS, [account.id, DisputeStatus.OPEN, account.customerId, account.portfolioId]);
-  if (!row) throw new Error(`Account ${account.id} has no customer or contact profile`);
+export async function loadAccountContactFacts(em: EntityManager, accountId: number, points: readonly ContactPointFacts[], at: Date): Promise<ContactHistory> {
+  const [row] = await sqlRows(em, PROFILE_AND_FLAGS, [DisputeStatus.OPEN, accountId]);
+  if (!row) throw new Error(`Account ${accountId} was not found`);
   const rules = {
     windowStartMinute: Number(row.window_start_minute),
     windowEndMinute: Number(row.window_end_minute),
@@ -41,7 +38,7 @@ export async function loadAccountContactFacts(em: EntityManager, account: Accoun
     callbackLateMinutes: Number(row.callback_late_minutes),
   };
   const since = new Date(at.getTime() - lookbackSeconds(rules) * 1000);
-  const rows = await sqlRows(em, HISTORY, [account.id, since, at, Disposition.CALLBACK_REQUESTED]);
+  const rows = await sqlRows(em, HISTORY, [accountId, since, at, Disposition.CALLBACK_REQUESTED]);
   const calls = rows.map((r) => ({
     direction: String(r.direction),
     disposition: r.disposition as Disposition,
