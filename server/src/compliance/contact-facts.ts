@@ -51,6 +51,7 @@ export interface ContactHistoryRows {
 export const lookbackSeconds = (rules: Pick<ContactProfileRules, 'attemptWindowSeconds' | 'quietAfterConversationSeconds'>): number =>
   Math.max(rules.attemptWindowSeconds, rules.quietAfterConversationSeconds);
 
+/** The rules' view of one account from its rows; the batch reader and recordCall's reader share it. */
 export function contactHistory(rows: ContactHistoryRows): ContactHistory {
   const addressZones = [
     rows.customer.timeZone,
