@@ -125,18 +125,21 @@ try {
   const slices = [0, 1, 2, 3].map((k) => callBodies(accounts.slice(k * perPhase, (k + 1) * perPhase), tokens));
   const figures = {};
   const phases = [
-    ['openfloor', product.url, slices[0], slices[1]],
-    ['baseline', baseline.url, slices[2], slices[3]],
+    ['openfloor', product, slices[0], slices[1]],
+    ['baseline', baseline, slices[2], slices[3]],
   ];
-  for (const [server, url, fast, paced] of phases) {
+  for (const [server, started, fast, paced] of phases) {
+    // The server's own CPU per call: unlike throughput, it barely moves when other work shares the machine.
+    const cpuBefore = started.usage().cpuSeconds;
     progress(`${server}: throughput for ${seconds} s`);
-    const max = await runLoad({ url, requests: fast, seconds, connections, processes: 2 });
+    const max = await runLoad({ url: started.url, requests: fast, seconds, connections, processes: 2 });
     progress(`${server}: ${rate}/s offered for ${seconds} s`);
-    const offered = await runLoad({ url, requests: paced, seconds, connections: Math.max(connections, 64), processes: 2, rate });
-    figures[server] = { max, offered };
+    const offered = await runLoad({ url: started.url, requests: paced, seconds, connections: Math.max(connections, 64), processes: 2, rate });
+    const calls = max.requests + offered.requests;
+    figures[server] = { max, offered, cpuMsPerCall: calls ? Math.round(((started.usage().cpuSeconds - cpuBefore) * 1000 * 100) / calls) / 100 : null };
   }
   const usage = product.usage();
-  for (const [server, { max, offered }] of Object.entries(figures)) {
+  for (const [server, { max, offered, cpuMsPerCall }] of Object.entries(figures)) {
     emit({
       scenario: 'recordCall',
       server,
@@ -151,6 +154,7 @@ try {
       p99Ms: offered.p99Ms,
       maxMs: offered.maxMs,
       calls: max.requests + offered.requests,
+      serverCpuMsPerCall: cpuMsPerCall,
       errors: { ...max.errors, ...offered.errors },
       errorExamples: [...max.errorExamples, ...offered.errorExamples].slice(0, 2),
       ...(server === 'openfloor' ? { alerts: values.alerts, serverPeakRssMb: usage.peakRssMb } : {}),
