@@ -11,10 +11,10 @@ import { Call, type CallDirection } from './call.entity.js';
 import type { Disposition } from './dispositions.js';
 
 /**
- * The statements of recordCall's common path (a call with no promise, payment, plan, referral or
- * dispute: most of a dialer's traffic), as SQL in the request's transaction. The ORM would build,
- * hydrate and diff entities for rows that are read once and written once; the rules stay in
- * CallRecordingService.
+ * The statements every recordCall runs, as SQL in the request's transaction: for a call with no
+ * promise, payment, plan, referral or dispute (most of a dialer's traffic) they are all of it. The ORM
+ * would build, hydrate and diff entities for rows that are read once and written once; the rules stay
+ * in CallRecordingService.
  */
 
 /** What recordCall needs of the account it records a call on. */
