@@ -7,7 +7,9 @@
  * a dialer's mix of outcomes; refusals would show as errors.
  *   - throughput: as fast as `--connections` go for `--seconds`; ratio product / baseline;
  *   - latency at `--rate` (500) calls/s offered.
- *   node bench/record-call.mjs --db-url sqlite:bench/data/floor.sqlite [--seconds 15] [--rate 500] [--connections 32]
+ *   node bench/record-call.mjs --db-url sqlite:bench/data/floor.sqlite [--seconds 15] [--rate 500] [--connections 32] [--alerts live|manual]
+ * `--alerts manual` runs the product without live alert evaluation (ALERT_EVALUATION), to tell the
+ * recording's own cost from that of the alert rules it sets off.
  * The floor keeps the calls (a few tens of thousands against its millions); the next run picks other accounts.
  */
 import { parseArgs } from 'node:util';
@@ -30,10 +32,12 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '500' },
     connections: { type: 'string', default: '32' },
     agents: { type: 'string', default: '500' },
+    alerts: { type: 'string', default: 'live' },
   },
 });
 const dbUrl = values['db-url'];
 if (!dbUrl) throw new Error('--db-url (or DATABASE_URL) must name a built floor');
+if (!['live', 'manual'].includes(values.alerts)) throw new Error('--alerts must be live or manual');
 const database = dbUrl.startsWith('sqlite:') ? 'sqlite' : 'postgresql';
 const seconds = Number(values.seconds);
 const rate = Number(values.rate);
@@ -110,7 +114,7 @@ progress('choosing callable accounts');
 const accounts = await callableAccounts(perPhase * 4 + 2000, Number(values.agents));
 if (accounts.length === 0) throw new Error('no callable account on this floor');
 if (accounts.length < perPhase * 4) progress(`only ${accounts.length} callable accounts: some are called twice`);
-const product = await startOpenFloor({ databaseUrl: dbUrl, now: values.now });
+const product = await startOpenFloor({ databaseUrl: dbUrl, now: values.now, env: { ALERT_EVALUATION: values.alerts } });
 const baseline = await startProcess({ script: new URL('./baseline/server.mjs', import.meta.url).pathname, name: 'baseline', env: { DATABASE_URL: dbUrl, JWT_SECRET, CLOCK_NOW: values.now } });
 try {
   progress(`signing in ${values.agents} agents`);
@@ -121,18 +125,21 @@ try {
   const slices = [0, 1, 2, 3].map((k) => callBodies(accounts.slice(k * perPhase, (k + 1) * perPhase), tokens));
   const figures = {};
   const phases = [
-    ['openfloor', product.url, slices[0], slices[1]],
-    ['baseline', baseline.url, slices[2], slices[3]],
+    ['openfloor', product, slices[0], slices[1]],
+    ['baseline', baseline, slices[2], slices[3]],
   ];
-  for (const [server, url, fast, paced] of phases) {
+  for (const [server, started, fast, paced] of phases) {
+    // The server's own CPU per call: unlike throughput, it barely moves when other work shares the machine.
+    const cpuBefore = started.usage().cpuSeconds;
     progress(`${server}: throughput for ${seconds} s`);
-    const max = await runLoad({ url, requests: fast, seconds, connections, processes: 2 });
+    const max = await runLoad({ url: started.url, requests: fast, seconds, connections, processes: 2 });
     progress(`${server}: ${rate}/s offered for ${seconds} s`);
-    const offered = await runLoad({ url, requests: paced, seconds, connections: Math.max(connections, 64), processes: 2, rate });
-    figures[server] = { max, offered };
+    const offered = await runLoad({ url: started.url, requests: paced, seconds, connections: Math.max(connections, 64), processes: 2, rate });
+    const calls = max.requests + offered.requests;
+    figures[server] = { max, offered, cpuMsPerCall: calls ? Math.round(((started.usage().cpuSeconds - cpuBefore) * 1000 * 100) / calls) / 100 : null };
   }
   const usage = product.usage();
-  for (const [server, { max, offered }] of Object.entries(figures)) {
+  for (const [server, { max, offered, cpuMsPerCall }] of Object.entries(figures)) {
     emit({
       scenario: 'recordCall',
       server,
@@ -147,9 +154,10 @@ try {
       p99Ms: offered.p99Ms,
       maxMs: offered.maxMs,
       calls: max.requests + offered.requests,
+      serverCpuMsPerCall: cpuMsPerCall,
       errors: { ...max.errors, ...offered.errors },
       errorExamples: [...max.errorExamples, ...offered.errorExamples].slice(0, 2),
-      ...(server === 'openfloor' ? { serverPeakRssMb: usage.peakRssMb } : {}),
+      ...(server === 'openfloor' ? { alerts: values.alerts, serverPeakRssMb: usage.peakRssMb } : {}),
     });
   }
 } finally {

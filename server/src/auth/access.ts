@@ -58,6 +58,25 @@ export function accountScopeSql(viewer: Viewer, alias: string): Sql | null {
   }
 }
 
+/**
+ * accountScopeSql for one account row already pinned by its id (a change to that account): the agent's
+ * reach is tested on the row itself rather than through the list of all their accounts. Null when the
+ * viewer reaches the whole floor.
+ */
+export function accountInReachSql(viewer: Viewer, alias: string): Sql | null {
+  switch (viewer.role) {
+    case Role.AGENT:
+      return {
+        sql: `(${alias}.assigned_agent_id = ? or exists (select 1 from account_lease l where l.account_id = ${alias}.id and l.agent_id = ?))`,
+        params: agentAccountsParams(viewer),
+      };
+    case Role.SUPERVISOR:
+      return { sql: `${alias}.team_id = ?`, params: [viewer.teamId ?? NO_ROW] };
+    default:
+      return null;
+  }
+}
+
 /** Customers are visible through the accounts the viewer may see. */
 /**
  * The accounts whose requests await the viewer's decision (write-offs, promises and plans to approve):

@@ -1,6 +1,6 @@
 import { OptimisticLockError, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import { Agent } from '../agents/agent.entity.js';
-import { audit, auditFields } from '../audit/audit.js';
+import { Account } from '../accounts/account.entity.js';
+import { audit, auditFields, auditNow } from '../audit/audit.js';
 import { accountForChange, expectVersion, requireWriter } from '../auth/permissions.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ContactPoint, ContactPointKind } from '../customers/contact-point.entity.js';
@@ -13,9 +13,9 @@ import type { PaymentInput } from '../payments/payment.inputs.js';
 import type { Services } from '../services.js';
 import type { Clock } from '../shared/clock.js';
 import { minorIn } from '../shared/money.input.js';
-import { AccountLease } from '../worklists/account-lease.entity.js';
 import { Call, CallDirection } from './call.entity.js';
-import { callProblems } from './call-rules.js';
+import { accountToCall, insertCall, insertedCall, moveLastCall, phonesAndAddressesOf, releaseLease, type AccountToCall, type ContactPointRow, type NewCall } from './call-recording.sql.js';
+import { becomesLastCall, callProblems } from './call-rules.js';
 import { DISPOSITIONS, Disposition } from './dispositions.js';
 import type { RecordCallInput } from './record-call.inputs.js';
 
@@ -33,6 +33,8 @@ const FLAGS_SET_BY: Partial<Record<Disposition, ReadonlyArray<(typeof CUSTOMER_F
 /**
  * recordCall: the call and everything its disposition implies (DOMAIN.md §3) - promise, payment, plan,
  * referral, dispute, callback, customer flags, an invalid phone - in one transaction, or nothing at all.
+ * The call and what every call writes go by SQL (call-recording.sql.ts): a dialer records them by the
+ * thousand. What an outcome implies goes through the entities and the services that own them.
  */
 export class CallRecordingService {
   constructor(
@@ -71,22 +73,23 @@ export class CallRecordingService {
     const services = this.services();
     try {
       return await em.transactional(async (tx) => {
-        const account = await accountForChange(tx, v, accountId);
+        const account = await accountToCall(tx, v, accountId);
         expectVersion(account, input.expectedVersion, 'The account');
-        const phone = input.phoneId != null ? await this.phoneOf(tx, account.customer.id, input.phoneId) : null;
+        const points = input.phoneId != null ? await phonesAndAddressesOf(tx, account.customerId) : [];
+        const phone = input.phoneId != null ? phoneAmong(points, input.phoneId) : null;
         const phoneNumber = phone?.value ?? input.phoneNumber?.trim() ?? '';
         if (input.direction === CallDirection.INBOUND && !phone && phoneNumber && !/^\+?[0-9]{4,15}$/.test(phoneNumber)) {
           throw badInput('phoneNumber must be digits, optionally with a leading +.', { argument: 'phoneNumber' });
         }
         // DOMAIN.md §6: an outbound call the policy blocks is refused before anything is written; inbound calls always go through.
-        if (input.direction === CallDirection.OUTBOUND && phone) await services.contactCheck.ensureAllowed(tx, account, phone, input.startedAt);
+        if (input.direction === CallDirection.OUTBOUND && phone) await services.contactCheck.ensureAllowed(tx, account.id, points, phone, input.startedAt);
         const now = this.clock.now();
-        const call = tx.create(Call, {
-          account,
-          agent: tx.getReference(Agent, v.agentId!),
-          teamId: v.teamId ?? account.team?.id ?? null,
+        const row: NewCall = {
+          accountId: account.id,
+          agentId: v.agentId!,
+          teamId: v.teamId ?? account.teamId,
           direction: input.direction,
-          phone,
+          phoneId: phone?.id ?? null,
           phoneNumber,
           startedAt: input.startedAt,
           answeredAt: input.answeredAt ?? null,
@@ -99,38 +102,18 @@ export class CallRecordingService {
           scriptVersion: input.scriptVersion?.trim() || null,
           callbackAt: input.callbackAt ?? null,
           createdAt: now,
-        });
+        };
         // Before the insert: the team's calls commit in id order, which callLogged's cursors rely on.
-        await services.events.lockCallLog(tx, call.teamId);
-        // A call recorded late (it started before the account's last call) does not become its last call.
-        const newer = account.lastCall ? await tx.count(Call, { id: account.lastCall.id, startedAt: { $gt: input.startedAt } }) : 0;
-        if (newer === 0) account.lastCall = call;
-        await tx.flush();
+        await services.events.lockCallLog(tx, row.teamId);
+        const call = insertedCall(row, await insertCall(tx, row));
+        if (becomesLastCall(account.lastCallStartedAt, row.startedAt)) await moveLastCall(tx, account, call);
         // The caller has worked the account nextAccount leased to them: it goes back to the worklists.
-        await tx.nativeDelete(AccountLease, { account: account.id, agent: v.agentId! });
-        audit(tx, v, now, { action: 'recordCall', entityType: 'Call', entityId: call.id, after: auditFields(call, CALL_AUDIT_FIELDS) });
+        await releaseLease(tx, account.id, row.agentId);
+        await auditNow(tx, v, now, { action: 'recordCall', entityType: 'Call', entityId: call.id, after: auditFields(call, CALL_AUDIT_FIELDS) });
         // Leaves for live subscribers once this transaction commits; if anything below fails, never.
         services.events.callLogged(tx, call);
         await services.kpiCounters.callRecorded(tx, call);
-
-        if (input.promise) await services.promises.promise(tx, v, account, input.promise, call, 'recordCall');
-        if (input.payment) await services.payments.post(tx, v, account, input.payment, call, 'recordCall');
-        if (input.plan) await services.plans.plan(tx, v, account, input.plan, call, 'recordCall');
-        if (input.referral) await services.referrals.route(tx, v, { account, queue: input.referral.to, reason: input.referral.reason, call, action: 'recordCall' });
-        if (input.dispute) {
-          await services.disputes.open(tx, v, {
-            account,
-            channel: input.dispute.channel,
-            reason: input.dispute.reason,
-            kind: input.disposition === Disposition.ALREADY_PAID ? DisputeKind.PAYMENT_INVESTIGATION : DisputeKind.DISPUTE,
-            action: 'recordCall',
-          });
-        }
-        if (DISPOSITIONS[input.disposition].implies.includes('PHONE_INVALID') && phone) {
-          await services.contactPoints.invalidatePhone(tx, v, { contactPoint: phone, source: 'CALL', reason: input.disposition });
-        }
-        await this.flagCustomer(tx, v, account.customer.id, input.disposition, now);
-        await tx.flush();
+        await this.recordImplications(tx, v, input, account, call, phone, now);
         return call;
       });
     } catch (error) {
@@ -182,9 +165,51 @@ export class CallRecordingService {
     }
   }
 
-  private async phoneOf(tx: EntityManager, customerId: number, phoneGlobalId: string): Promise<ContactPoint> {
-    const phone = await tx.findOne(ContactPoint, { id: decodeIdOf('ContactPoint', phoneGlobalId, 'phoneId'), customer: customerId, kind: ContactPointKind.PHONE });
-    if (!phone) throw badInput('phoneId is not a phone of this account’s customer.', { argument: 'phoneId' });
-    return phone;
+  /**
+   * What the disposition implies beyond the call itself (DOMAIN.md §3): the outcome, an invalid phone,
+   * customer flags. These services work on entities; the account is read only now, after the call's
+   * writes above, so they see its new version and last call.
+   */
+  private async recordImplications(
+    tx: EntityManager,
+    v: Viewer,
+    input: RecordCallInput,
+    called: AccountToCall,
+    call: Call,
+    phone: ContactPointRow | null,
+    now: Date,
+  ): Promise<void> {
+    const services = this.services();
+    if (input.promise || input.payment || input.plan || input.referral || input.dispute) {
+      const account = await tx.findOneOrFail(Account, called.id);
+      // What they create refers to the call, which is stored already.
+      const stored = tx.getReference(Call, call.id);
+      if (input.promise) await services.promises.promise(tx, v, account, input.promise, stored, 'recordCall');
+      if (input.payment) await services.payments.post(tx, v, account, input.payment, stored, 'recordCall');
+      if (input.plan) await services.plans.plan(tx, v, account, input.plan, stored, 'recordCall');
+      if (input.referral) await services.referrals.route(tx, v, { account, queue: input.referral.to, reason: input.referral.reason, call: stored, action: 'recordCall' });
+      if (input.dispute) {
+        await services.disputes.open(tx, v, {
+          account,
+          channel: input.dispute.channel,
+          reason: input.dispute.reason,
+          kind: input.disposition === Disposition.ALREADY_PAID ? DisputeKind.PAYMENT_INVESTIGATION : DisputeKind.DISPUTE,
+          action: 'recordCall',
+        });
+      }
+    }
+    if (DISPOSITIONS[input.disposition].implies.includes('PHONE_INVALID') && phone) {
+      const contactPoint = await tx.findOneOrFail(ContactPoint, phone.id);
+      await services.contactPoints.invalidatePhone(tx, v, { contactPoint, source: 'CALL', reason: input.disposition });
+    }
+    await this.flagCustomer(tx, v, called.customerId, input.disposition, now);
   }
+}
+
+/** The phone dialled, among the customer's phones and addresses; anything else is BAD_USER_INPUT. */
+function phoneAmong(points: readonly ContactPointRow[], phoneGlobalId: string): ContactPointRow {
+  const id = decodeIdOf('ContactPoint', phoneGlobalId, 'phoneId');
+  const phone = points.find((p) => p.id === id && p.kind === ContactPointKind.PHONE);
+  if (!phone) throw badInput('phoneId is not a phone of this account’s customer.', { argument: 'phoneId' });
+  return phone;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callProblems, type CallFacts } from './call-rules.js';
+import { becomesLastCall, callProblems, type CallFacts } from './call-rules.js';
 import { Disposition } from './dispositions.js';
 
 const now = new Date('2026-11-18T16:00:00Z');
@@ -68,5 +68,17 @@ describe('callProblems (DOMAIN.md §3)', () => {
     ['fractional wrap-up', answered(Disposition.REFUSED_TO_PAY, { wrapSeconds: 1.5 }), 'wrapSeconds'],
   ])('refuses %s (%s)', (_name, call, argument) => {
     expect(callProblems(call as CallFacts, now)?.argument).toBe(argument);
+  });
+});
+
+describe('becomesLastCall', () => {
+  const at = (time: string) => new Date(`2026-11-18T${time}Z`);
+  it.each([
+    ['the account has no call yet', null, at('15:00:00'), true],
+    ['it started after the last call', at('14:00:00'), at('15:00:00'), true],
+    ['it started with the last call', at('15:00:00'), at('15:00:00'), true],
+    ['it was recorded late (started before the last call)', at('16:00:00'), at('15:00:00'), false],
+  ])('%s', (_name, last, started, expected) => {
+    expect(becomesLastCall(last, started)).toBe(expected);
   });
 });

@@ -72,3 +72,6 @@ export function callProblems(call: CallFacts, now: Date): Problem | null {
   }
   return null;
 }
+
+/** A call recorded late (it started before the account's last call) does not become its last call. */
+export const becomesLastCall = (lastCallStartedAt: Date | null, startedAt: Date): boolean => lastCallStartedAt == null || lastCallStartedAt <= startedAt;

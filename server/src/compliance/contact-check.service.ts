@@ -7,7 +7,8 @@ import { ContactPoint, ContactPointKind } from '../customers/contact-point.entit
 import { AppError, badInput, notFound } from '../graphql/errors.js';
 import { decodeIdOf } from '../graphql/ids.js';
 import type { Clock } from '../shared/clock.js';
-import { contactFacts, loadContactFacts } from './contact-facts.js';
+import { loadAccountContactFacts } from './account-contact-facts.js';
+import { contactFacts, loadContactFacts, type ContactPointFacts } from './contact-facts.js';
 import { decideContact, type ContactDecision } from './contact-policy.js';
 
 /** contactCheck and the guard recordCall passes through: DOMAIN.md §6 over the account's real history. */
@@ -28,9 +29,13 @@ export class ContactCheckService {
     return decideContact(facts.rules, contactFacts(facts, phone, at));
   }
 
-  /** Refuses an outbound call the policy blocks, before anything is written. */
-  async ensureAllowed(em: EntityManager, account: Account, phone: ContactPoint, at: Date): Promise<void> {
-    const decision = await this.decide(em, account, phone, at);
+  /**
+   * Refuses an outbound call the policy blocks, before anything is written. recordCall has read the
+   * account and the customer's phones and addresses already; the rest is read here without entities.
+   */
+  async ensureAllowed(em: EntityManager, accountId: number, points: readonly ContactPointFacts[], phone: ContactPointFacts, at: Date): Promise<void> {
+    const facts = await loadAccountContactFacts(em, accountId, points, at);
+    const decision = decideContact(facts.rules, contactFacts(facts, phone, at));
     if (!decision.allowed) {
       throw new AppError('CONTACT_NOT_ALLOWED', `This call is not allowed now: ${decision.blockedBy.join(', ')}.`, {
         blockedBy: decision.blockedBy,

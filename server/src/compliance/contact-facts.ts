@@ -12,8 +12,7 @@ const RIGHT_PARTY = Object.entries(DISPOSITIONS)
   .map(([d]) => d as Disposition);
 
 /** Everything about one account the contact rules look at, except the phone and the moment. */
-export interface AccountContactFacts {
-  account: Account;
+export interface ContactHistory {
   rules: ContactProfileRules;
   addressZones: string[];
   outboundAttempts: Date[];
@@ -21,7 +20,57 @@ export interface AccountContactFacts {
   requestedCallbacks: Date[];
   customer: ContactFacts['customer'];
   openDispute: boolean;
+}
+
+/** An account's contact history with the account and its phones as entities (worklists, contactCheck). */
+export interface AccountContactFacts extends ContactHistory {
+  account: Account;
   phones: ContactPoint[];
+}
+
+/** What the rules read of a phone or an address. */
+export type ContactPointFacts = Pick<ContactPoint, 'kind' | 'status' | 'doNotCall' | 'dialerConsent'> & {
+  phoneType?: ContactPoint['phoneType'];
+  timeZone?: string | null;
+};
+
+/** The rows an account's contact history is made of, however they were read. */
+export interface ContactHistoryRows {
+  rules: ContactProfileRules;
+  customer: ContactFacts['customer'] & { timeZone: string };
+  /** The customer's phones and addresses. */
+  points: readonly ContactPointFacts[];
+  /** The account's calls within the profile's look-back, up to the moment considered. */
+  calls: ReadonlyArray<{ direction: string; disposition: Disposition; startedAt: Date }>;
+  /** Callback times from the account's CALLBACK_REQUESTED calls, whenever they were made. */
+  callbacks: Date[];
+  openDispute: boolean;
+}
+
+/** How far back the rules look at an account's calls under its profile. */
+export const lookbackSeconds = (rules: Pick<ContactProfileRules, 'attemptWindowSeconds' | 'quietAfterConversationSeconds'>): number =>
+  Math.max(rules.attemptWindowSeconds, rules.quietAfterConversationSeconds);
+
+/** The rules' view of one account from its rows; the batch reader and recordCall's reader share it. */
+export function contactHistory(rows: ContactHistoryRows): ContactHistory {
+  const addressZones = [
+    rows.customer.timeZone,
+    ...rows.points.filter((p) => p.kind === ContactPointKind.ADDRESS && p.status !== ContactPointStatus.INVALID && p.timeZone).map((p) => p.timeZone!),
+  ];
+  return {
+    rules: rows.rules,
+    addressZones: [...new Set(addressZones)],
+    outboundAttempts: rows.calls.filter((c) => c.direction === CallDirection.OUTBOUND).map((c) => c.startedAt),
+    rightPartyConversations: rows.calls.filter((c) => RIGHT_PARTY.includes(c.disposition)).map((c) => c.startedAt),
+    requestedCallbacks: rows.callbacks,
+    customer: {
+      ceaseCommunication: rows.customer.ceaseCommunication,
+      attorneyRepresented: rows.customer.attorneyRepresented,
+      bankrupt: rows.customer.bankrupt,
+      deceased: rows.customer.deceased,
+    },
+    openDispute: rows.openDispute,
+  };
 }
 
 export const rulesOf = (profile: ContactProfile): ContactProfileRules => ({
@@ -34,7 +83,7 @@ export const rulesOf = (profile: ContactProfile): ContactProfileRules => ({
   callbackLateMinutes: profile.callbackLateMinutes,
 });
 
-export const phoneFacts = (phone: ContactPoint): PhoneFacts => ({
+export const phoneFacts = (phone: ContactPointFacts): PhoneFacts => ({
   status: phone.status,
   doNotCall: phone.doNotCall,
   phoneType: phone.phoneType ?? null,
@@ -52,8 +101,7 @@ export async function loadContactFacts(em: EntityManager, accounts: Account[], a
   await em.populate(accounts, ['customer', 'portfolio', 'portfolio.contactProfile']);
   const ids = accounts.map((a) => a.id);
   const customerIds = [...new Set(accounts.map((a) => a.customer.id))];
-  const lookbackSeconds = Math.max(...accounts.map((a) => Math.max(a.portfolio.contactProfile.attemptWindowSeconds, a.portfolio.contactProfile.quietAfterConversationSeconds)));
-  const since = new Date(at.getTime() - lookbackSeconds * 1000);
+  const since = new Date(at.getTime() - Math.max(...accounts.map((a) => lookbackSeconds(a.portfolio.contactProfile))) * 1000);
   const calls = await em.find(Call, { account: { $in: ids }, startedAt: { $gt: since, $lte: at } }, { fields: ['account', 'direction', 'disposition', 'startedAt'] as never });
   const callbacks = await em.find(Call, { account: { $in: ids }, disposition: Disposition.CALLBACK_REQUESTED, callbackAt: { $ne: null } }, { fields: ['account', 'callbackAt'] as never });
   const disputes = await em.find(Dispute, { account: { $in: ids }, status: DisputeStatus.OPEN }, { fields: ['account'] as never });
@@ -61,32 +109,23 @@ export async function loadContactFacts(em: EntityManager, accounts: Account[], a
   for (const account of accounts) {
     const customer = account.customer;
     const own = points.filter((p) => p.customer.id === customer.id);
-    const addressZones = [
-      customer.timeZone,
-      ...own.filter((p) => p.kind === ContactPointKind.ADDRESS && p.status !== ContactPointStatus.INVALID && p.timeZone).map((p) => p.timeZone!),
-    ];
-    const history = calls.filter((c) => c.account.id === account.id);
     result.set(account.id, {
       account,
-      rules: rulesOf(account.portfolio.contactProfile),
-      addressZones: [...new Set(addressZones)],
-      outboundAttempts: history.filter((c) => c.direction === CallDirection.OUTBOUND).map((c) => c.startedAt),
-      rightPartyConversations: history.filter((c) => RIGHT_PARTY.includes(c.disposition)).map((c) => c.startedAt),
-      requestedCallbacks: callbacks.filter((c) => c.account.id === account.id).map((c) => c.callbackAt!),
-      customer: {
-        ceaseCommunication: customer.ceaseCommunication,
-        attorneyRepresented: customer.attorneyRepresented,
-        bankrupt: customer.bankrupt,
-        deceased: customer.deceased,
-      },
-      openDispute: disputes.some((d) => d.account.id === account.id),
       phones: own.filter((p) => p.kind === ContactPointKind.PHONE),
+      ...contactHistory({
+        rules: rulesOf(account.portfolio.contactProfile),
+        customer,
+        points: own,
+        calls: calls.filter((c) => c.account.id === account.id),
+        callbacks: callbacks.filter((c) => c.account.id === account.id).map((c) => c.callbackAt!),
+        openDispute: disputes.some((d) => d.account.id === account.id),
+      }),
     });
   }
   return result;
 }
 
-export function contactFacts(facts: AccountContactFacts, phone: ContactPoint, at: Date, direction: 'OUTBOUND' | 'INBOUND' = 'OUTBOUND'): ContactFacts {
+export function contactFacts(facts: ContactHistory, phone: ContactPointFacts, at: Date, direction: 'OUTBOUND' | 'INBOUND' = 'OUTBOUND'): ContactFacts {
   return {
     direction,
     at,

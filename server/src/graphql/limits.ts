@@ -19,6 +19,20 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
   });
 }
 
+/**
+ * A document's depth does not depend on its variables, and the server parses a query text it has seen
+ * into the same document (Apollo's document cache): each document is measured once.
+ */
+const depthChecked = new WeakMap<DocumentNode, { maxDepth: number; ok: boolean }>();
+
+function withinDepth(schema: GraphQLSchema, document: DocumentNode, maxDepth: number): boolean {
+  const known = depthChecked.get(document);
+  if (known?.maxDepth === maxDepth) return known.ok;
+  const ok = validate(schema, document, [depthLimit(maxDepth)]).length === 0;
+  depthChecked.set(document, { maxDepth, ok });
+  return ok;
+}
+
 /** Checks a document's depth and cost before it runs; also used for graphql-ws subscriptions. */
 export function checkLimits(
   schema: GraphQLSchema,
@@ -27,8 +41,7 @@ export function checkLimits(
   limits: { maxDepth: number; maxCost: number },
   operationName?: string,
 ): number {
-  const depthErrors = validate(schema, document, [depthLimit(limits.maxDepth)]);
-  if (depthErrors.length > 0) {
+  if (!withinDepth(schema, document, limits.maxDepth)) {
     throw new AppError('QUERY_TOO_DEEP', `The query is nested deeper than ${limits.maxDepth} levels.`, { maxDepth: limits.maxDepth, http: { status: 400 } });
   }
   const cost = queryCost(schema, document, variables, operationName);
