@@ -50,6 +50,8 @@ const schema = z.object({
   ALERT_EVALUATION: z.enum(['live', 'manual']).default('live'),
   /** Seconds between sweeps of every alert rule (time alone makes a pause too long); 0 for none. */
   ALERT_SWEEP_SECONDS: z.coerce.number().int().min(0).default(30),
+  /** Least milliseconds between two evaluations set off by KPI changes (they gather in between); 0 for back to back. */
+  ALERT_EVALUATION_GAP_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** The floor simulator inside `pnpm start`: on by default, it runs only when the database is the demo floor. */
   SIMULATOR: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   SIMULATOR_AGENTS: z.coerce.number({ message: 'must be a whole number of agents, 1-1000' }).int('must be a whole number of agents, 1-1000').min(1).max(1000).default(40),
@@ -86,7 +88,7 @@ export interface Config {
   exposeSqlCount: boolean;
   clientDist?: string;
   live: { shared: boolean; exposeMetrics: boolean };
-  alerts: { live: boolean; sweepSeconds: number };
+  alerts: { live: boolean; sweepSeconds: number; gapMs: number };
   simulator: { enabled: boolean; agents: number; pace: Pace; seed: number };
 }
 
@@ -121,7 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exposeSqlCount: e.EXPOSE_SQL_COUNT,
     clientDist: e.CLIENT_DIST,
     live: { shared: e.SHARED_SUBSCRIPTIONS === 'on', exposeMetrics: e.EXPOSE_LIVE_METRICS },
-    alerts: { live: e.ALERT_EVALUATION === 'live', sweepSeconds: e.ALERT_SWEEP_SECONDS },
+    alerts: { live: e.ALERT_EVALUATION === 'live', sweepSeconds: e.ALERT_SWEEP_SECONDS, gapMs: e.ALERT_EVALUATION_GAP_MS },
     simulator: { enabled: e.SIMULATOR === 'on', agents: e.SIMULATOR_AGENTS, pace: e.SIMULATOR_PACE, seed: e.SIMULATOR_SEED },
   };
 }

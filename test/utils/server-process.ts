@@ -46,6 +46,7 @@ export async function startServerProcess(config: Config, now: Date, env: Record<
       LOG_LEVEL: 'warn',
       ALERT_EVALUATION: config.alerts.live ? 'live' : 'manual',
       ALERT_SWEEP_SECONDS: String(config.alerts.sweepSeconds),
+      ALERT_EVALUATION_GAP_MS: String(config.alerts.gapMs),
       ...(config.redisUrl ? { REDIS_URL: config.redisUrl, REDIS_CHANNEL_PREFIX: config.redisChannelPrefix } : {}),
       ...env,
     },

@@ -11,7 +11,16 @@ export interface AlertWatchOptions {
   live: boolean;
   /** Seconds between sweeps of every rule; 0 for none. */
   sweepSeconds: number;
+  /** Least milliseconds from one KPI-driven evaluation's start to the next; 0 runs them back to back. */
+  gapMs?: number;
 }
+
+/**
+ * One evaluation of every moved team a second at most: each reads the teams' KPIs and promises, so on a
+ * floor recording hundreds of calls a second evaluations back to back would take the server's CPU from
+ * the calls themselves. A second is far inside what the rules measure (minutes of pause, shares of a shift).
+ */
+export const ALERT_EVALUATION_GAP_MS = 1000;
 
 /**
  * Runs the alert rules as the floor moves: on every committed KPI change (a call, a presence change, a
@@ -24,6 +33,10 @@ export class AlertWatch {
   /** Agents whose KPIs moved since the evaluation queued for them started: one evaluation takes them all. */
   private readonly movedAgents = new Set<number>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** The KPI-driven evaluation waiting for its turn (its gap, then the queue), until it starts. */
+  private scheduled: Promise<unknown> | undefined;
+  private lastKpiEvaluation = -Infinity;
+  private gapMs = ALERT_EVALUATION_GAP_MS;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -35,6 +48,7 @@ export class AlertWatch {
   ) {}
 
   async start(options: AlertWatchOptions): Promise<void> {
+    this.gapMs = options.gapMs ?? ALERT_EVALUATION_GAP_MS;
     if (options.live) {
       const kpis = await this.events.listen('kpiUpdated', KPI_TOPIC_KEY);
       this.subscriptions.push(kpis as LiveSubscription<unknown>);
@@ -57,19 +71,29 @@ export class AlertWatch {
     await this.queue;
   }
 
-  /** Resolves once every evaluation queued so far has finished (tests wait on it). */
-  idle(): Promise<unknown> {
-    return this.queue;
+  /** Resolves once every evaluation queued or scheduled so far has finished (tests wait on it). */
+  async idle(): Promise<void> {
+    while (this.scheduled) await this.scheduled;
+    await this.queue;
   }
 
   /**
    * A busy floor moves KPIs hundreds of times a second; each change queuing its own evaluation would grow
-   * the queue without bound. Changes that arrive while one is waiting join it instead.
+   * the queue without bound. Changes that arrive while one is scheduled join it instead, and it starts no
+   * sooner than the gap after the previous one started.
    */
   private kpisChanged(agentIds: readonly number[]): void {
-    const queued = this.movedAgents.size > 0;
     for (const id of agentIds) this.movedAgents.add(id);
-    if (!queued && this.movedAgents.size > 0) void this.run(() => this.alerts.onKpisChanged(this.orm.em.fork(), this.takeMovedAgents()));
+    if (this.scheduled || this.movedAgents.size === 0) return;
+    const wait = Math.max(0, this.lastKpiEvaluation + this.gapMs - performance.now());
+    this.scheduled = new Promise((resolve) => setTimeout(resolve, wait).unref()).then(() =>
+      this.run(() => {
+        // From here on, changes schedule the next evaluation.
+        this.scheduled = undefined;
+        this.lastKpiEvaluation = performance.now();
+        return this.alerts.onKpisChanged(this.orm.em.fork(), this.takeMovedAgents());
+      }),
+    );
   }
 
   private takeMovedAgents(): number[] {

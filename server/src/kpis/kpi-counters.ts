@@ -7,6 +7,7 @@ import type { Payment } from '../payments/payment.entity.js';
 import type { PromiseToPay } from '../promises/promise-to-pay.entity.js';
 import type { FloorEvents } from '../realtime/events.js';
 import { toFloorCurrency } from '../shared/floor-currency.js';
+import { sqlRun } from '../db/sql.js';
 import {
   callDelta,
   COUNTER_COLUMN,
@@ -121,7 +122,8 @@ async function upsert(tx: EntityManager, statement: { head: string; row: string;
     const chunk = rows.slice(start, start + UPSERT_CHUNK);
     const params: unknown[] = [];
     for (const row of chunk) params.push(row.agentId, row.day, ...COUNTER_FIELDS.map((f) => row.add[f] ?? 0));
-    await execute(tx, `${statement.head}${chunk.map(() => statement.row).join(', ')}${statement.tail}`, params);
+    // Bound, not inlined: the statement's text repeats, so SQLite reuses it compiled (every call runs it).
+    await sqlRun(tx, `${statement.head}${chunk.map(() => statement.row).join(', ')}${statement.tail}`, params);
   }
 }
 
