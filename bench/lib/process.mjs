@@ -94,9 +94,11 @@ export function startOpenFloor({ databaseUrl, now, env = {} }) {
   // BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's
   // DevTools or summarise it with bench/profile-summary.mjs).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  // BENCH_SERVER_NODE_OPTIONS="--max-old-space-size=256": node flags for the server (memory trade-offs).
+  const flags = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
   return startProcess({
     script: SERVER_MAIN,
-    nodeOptions: profile,
+    nodeOptions: [...flags, ...profile],
     name: 'openfloor',
     readyPath: '/readyz',
     env: {
