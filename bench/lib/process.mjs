@@ -90,12 +90,16 @@ export async function startProcess({ script, args = [], env = {}, readyPath = '/
  * The product's server as production runs it (`node server/dist/main.js`), on a built floor, its
  * clock standing at the floor's `now` so no rollover runs and every run sees the same business day.
  */
+/** The node flags `pnpm start` runs the server with (package.json's start script). */
+export const SERVER_NODE_OPTIONS = '--max-old-space-size=384';
+
 export function startOpenFloor({ databaseUrl, now, env = {} }) {
   // BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's
   // DevTools or summarise it with bench/profile-summary.mjs).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  // BENCH_SERVER_NODE_OPTIONS="--max-old-space-size=256": node flags for the server (memory trade-offs).
-  const flags = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
+  // The server's heap is capped as `pnpm start` caps it (package.json); BENCH_SERVER_NODE_OPTIONS
+  // replaces those flags (e.g. "" for node's default, "--max-old-space-size=256") to weigh memory trade-offs.
+  const flags = (process.env.BENCH_SERVER_NODE_OPTIONS ?? SERVER_NODE_OPTIONS).split(/\s+/).filter(Boolean);
   return startProcess({
     script: SERVER_MAIN,
     nodeOptions: [...flags, ...profile],
