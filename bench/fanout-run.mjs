@@ -38,6 +38,10 @@ try {
     });
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`fanout.mjs exited with ${code}`))));
   });
+} catch (error) {
+  // What the server said last tells a failed run from a server that stopped under it.
+  process.stderr.write(`[fanout] the server's last output:\n${server.output().slice(-4000)}\n`);
+  throw error;
 } finally {
   await server.stop();
 }

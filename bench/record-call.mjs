@@ -122,7 +122,10 @@ try {
   const ids = [...new Set(accounts.map((a) => a.agentId))];
   await login(product.url, `agent${ids[0]}@demo.test`); // one real sign-in, to know the credentials hold
   for (const id of ids) tokens.set(id, await tokenFor(id, JWT_SECRET, values.now));
-  const slices = [0, 1, 2, 3].map((k) => callBodies(accounts.slice(k * perPhase, (k + 1) * perPhase), tokens));
+  // Four phases of distinct accounts; a floor short of callable accounts shares them out evenly (a phase
+  // that runs through its share calls accounts again, which the contact policy refuses and the figures count).
+  const share = Math.min(perPhase, Math.floor(accounts.length / 4)) || accounts.length;
+  const slices = [0, 1, 2, 3].map((k) => callBodies(accounts.length >= 4 ? accounts.slice(k * share, (k + 1) * share) : accounts, tokens));
   const figures = {};
   const phases = [
     ['openfloor', product, slices[0], slices[1]],
