@@ -25,12 +25,8 @@ declare module '../realtime/topics.js' {
 /** Every change goes out on one floor-wide key; each subscription keeps what concerns its scope. */
 export const KPI_TOPIC_KEY = 'floor';
 
-/**
- * Updates of one scope are coalesced to at most 2 a second: each costs a read of the scope's figures,
- * and a floor of 50 teams followed by day and month moves all of them several times a second. Half a
- * second is still well inside the second a supervisor expects a call to show, and no screen is read faster.
- */
-export const KPI_UPDATE_INTERVAL_MS = 500;
+/** Updates of one scope are coalesced to at most 4 a second. */
+export const KPI_UPDATE_INTERVAL_MS = 250;
 
 export interface KpiFollowArgs {
   scope: KpiScope;
@@ -41,8 +37,8 @@ export interface KpiFollowArgs {
 /**
  * kpiUpdated: the figures of a scope and period, sent again after each committed change that touches
  * them (a counter of one of the scope's agents, on a day of the period that holds today). Changes that
- * arrive within KPI_UPDATE_INTERVAL_MS of the last update are folded into the next one, so a subscriber
- * receives at most two updates a second, the first at once.
+ * arrive within 250 ms of the last update are folded into the next one, so a subscriber receives at most
+ * four updates a second, the first at once.
  */
 export class KpiUpdates {
   private readonly teamsOfEvent = new WeakMap<KpiChangedEvent, Promise<ReadonlySet<number>>>();
