@@ -22,6 +22,8 @@ registerEnumType(Disposition, { name: 'Disposition', description: 'DOMAIN.md §3
 @Index({ properties: ['agent', 'startedAt'] })
 @Index({ properties: ['startedAt'] })
 @Index({ properties: ['teamId', 'startedAt'] })
+// callLogged reads a team's calls by id (its cursor, the latest one): a seek, not a sort of the team's history.
+@Index({ properties: ['teamId', 'id'] })
 @Index({ properties: ['disposition', 'startedAt'] })
 export class Call extends NodeEntity {
   @ManyToOne(() => Account)

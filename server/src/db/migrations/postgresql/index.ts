@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261130204613 } from './Migration20261130204613.js';
 import { Migration20261130185205 } from './Migration20261130185205.js';
 import { Migration20261130163027 } from './Migration20261130163027.js';
 import { Migration20261130153203 } from './Migration20261130153203.js';
@@ -14,4 +15,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130153203', class: Migration20261130153203 },
   { name: 'Migration20261130163027', class: Migration20261130163027 },
   { name: 'Migration20261130185205', class: Migration20261130185205 },
+  { name: 'Migration20261130204613', class: Migration20261130204613 },
 ];
