@@ -13,18 +13,18 @@ export const marks = (n: number): string => Array.from({ length: n }, () => '?')
 
 /**
  * Plain rows through the request's connection (and its transaction, if any), counted and logged like
- * every ORM statement. For reads too hot for the query builder: building a statement costs more CPU than
- * SQLite takes to run it.
+ * every ORM statement, its values bound (see sqlRows). For reads too hot for the query builder: building
+ * a statement costs more CPU than SQLite takes to run it. Dates are passed as their column holds them.
  */
 export function readRows<T = Record<string, unknown>>(em: EntityManager, { sql, params }: Sql): Promise<T[]> {
-  return em.getConnection().execute(sql, params, 'all', em.getTransactionContext()) as Promise<T[]>;
+  return sqlRows<T>(em, sql, params);
 }
 
 /**
  * Hand-written statements for the hot write paths, run in the transaction `em` works in (or outside any).
  *
  * The values stay bound parameters (`?` on both databases; knex numbers them for PostgreSQL) instead of
- * being inlined into the text as the ORM's raw `execute` (and readRows) does, so SQLite finds the statement already
+ * being inlined into the text as the ORM's raw `execute` does, so SQLite finds the statement already
  * compiled in its cache (db/sqlite-statements.ts) on every call after the first. Dates bind as each
  * driver writes an instant (epoch milliseconds on SQLite, timestamptz on PostgreSQL), booleans as 0/1 or
  * true/false. Driver errors come back as the ORM's exceptions (unique violation, deadlock...), and each
