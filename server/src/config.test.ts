@@ -44,6 +44,8 @@ describe('loadConfig', () => {
     ['SIMULATOR_PACE', '0', /SIMULATOR_PACE: pace must be/],
     ['SIMULATOR_SEED', '1.5', /SIMULATOR_SEED: must be a whole number/],
     ['SHARED_SUBSCRIPTIONS', 'maybe', /SHARED_SUBSCRIPTIONS: must be on or off/],
+    ['ALERT_EVALUATION_GAP_MS', '-1', /ALERT_EVALUATION_GAP_MS/],
+    ['ALERT_EVALUATION_GAP_MS', 'soon', /ALERT_EVALUATION_GAP_MS/],
   ])('names a bad %s (%s) in a clear message', (key, value, message) => {
     expect(() => loadConfig({ ...base, [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, [key]: value })).toThrow(message);
@@ -53,6 +55,11 @@ describe('loadConfig', () => {
     expect(loadConfig(base).simulator).toEqual({ enabled: true, agents: 40, pace: 'real', seed: 1 });
     expect(loadConfig({ ...base, SIMULATOR: 'off' }).simulator.enabled).toBe(false);
     expect(loadConfig({ ...base, SIMULATOR_PACE: '6', SIMULATOR_AGENTS: '8', SIMULATOR_SEED: '7' }).simulator).toEqual({ enabled: true, agents: 8, pace: 6, seed: 7 });
+  });
+
+  it('evaluates alert rules set off by KPI changes at most once a second by default', () => {
+    expect(loadConfig(base).alerts.gapMs).toBe(1000);
+    expect(loadConfig({ ...base, ALERT_EVALUATION_GAP_MS: '0' }).alerts.gapMs).toBe(0);
   });
 
   it('shares live executions by default and keeps the live metrics endpoint closed unless asked', () => {

@@ -64,17 +64,11 @@ export function accountScopeSql(viewer: Viewer, alias: string): Sql | null {
  * viewer reaches the whole floor.
  */
 export function accountInReachSql(viewer: Viewer, alias: string): Sql | null {
-  switch (viewer.role) {
-    case Role.AGENT:
-      return {
-        sql: `(${alias}.assigned_agent_id = ? or exists (select 1 from account_lease l where l.account_id = ${alias}.id and l.agent_id = ?))`,
-        params: agentAccountsParams(viewer),
-      };
-    case Role.SUPERVISOR:
-      return { sql: `${alias}.team_id = ?`, params: [viewer.teamId ?? NO_ROW] };
-    default:
-      return null;
-  }
+  if (viewer.role !== Role.AGENT) return accountScopeSql(viewer, alias);
+  return {
+    sql: `(${alias}.assigned_agent_id = ? or exists (select 1 from account_lease l where l.account_id = ${alias}.id and l.agent_id = ?))`,
+    params: agentAccountsParams(viewer),
+  };
 }
 
 /** Customers are visible through the accounts the viewer may see. */

@@ -37,7 +37,7 @@ function upsertInto(table: string, period: string): { head: string; row: string;
   };
 }
 const DAY_UPSERT = upsertInto('agent_day_counter', '"day"');
-const MONTH_UPSERT = upsertInto('agent_month_counter', '"month"');
+export const MONTH_UPSERT = upsertInto('agent_month_counter', '"month"');
 
 /**
  * Moves the per-agent, per-day counters of DOMAIN.md §7 inside the transaction that records each fact:

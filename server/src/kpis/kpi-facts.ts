@@ -4,7 +4,7 @@ import { ZoneClock } from '../db/seed/floor-time.js';
 import { addDays, type LocalDate } from '../shared/dates.js';
 import { floorCurrencySql } from '../shared/floor-currency.js';
 import { COUNTER_COLUMN, COUNTER_FIELDS, mergeDeltas, presenceDeltas, zeroFigures, type CounterDelta, type CounterField, type CounterFigures } from './counter-deltas.js';
-import { execute, instant, KpiCounters } from './kpi-counters.js';
+import { execute, instant, KpiCounters, MONTH_UPSERT } from './kpi-counters.js';
 
 /**
  * The counters of DOMAIN.md §7 computed again from the raw records - calls, promises, payments and
@@ -194,6 +194,5 @@ export function monthsFromDaysSql(): string {
   // The SELECT keeps its WHERE: SQLite's parser needs one to tell the upsert's ON from a join's.
   return `insert into agent_month_counter (agent_id, "month", ${columns.join(', ')}, version)
     select k.agent_id, substr(k."day", 1, 7), ${columns.map((c) => `sum(k.${c})`).join(', ')}, 1
-    from agent_day_counter k where k."day" >= ? and k."day" <= ? group by k.agent_id, substr(k."day", 1, 7)
-    on conflict (agent_id, "month") do update set ${columns.map((c) => `${c} = agent_month_counter.${c} + excluded.${c}`).join(', ')}, version = agent_month_counter.version + 1`;
+    from agent_day_counter k where k."day" >= ? and k."day" <= ? group by k.agent_id, substr(k."day", 1, 7)${MONTH_UPSERT.tail}`;
 }
