@@ -302,6 +302,8 @@ describe('alerts on one server', () => {
       ok(await updateRule({ kind: 'AGENT_PAUSED_TOO_LONG', enabled: false }));
       ok(await gql(server.url, SET_STATUS, { status: 'AVAILABLE' }, agent));
       ok(await gql(server.url, SET_STATUS, { status: 'PAUSED', pauseReason: 'MEETING' }, agent));
+      // The live evaluations these changes set off run now, before the rule is enabled, not after.
+      await settled(server);
       server.clock.advance(3_600_000);
       await evaluate();
       expect(await storedAlerts(server, "kind = 'AGENT_PAUSED_TOO_LONG' and agent_id = ?", [me])).toEqual([]);
@@ -380,7 +382,10 @@ describe('alerts on one server', () => {
       server.clock.advance(5_000);
       await gql(server.url, RECORD, { input: outbound(account) }, account.token);
       await settled(server);
-      expect(await bursts()).toHaveLength(2);
+      const stored = await bursts();
+      expect(stored).toHaveLength(2);
+      // Stored before it is pushed: wait for the push, then count.
+      await sub.waitFor((a) => a.id === globalId('Alert', Number(stored[1]!.id)));
       expect(sub.values.filter((a) => a.kind === 'CONTACT_REFUSALS_BURST')).toHaveLength(2);
     });
   });

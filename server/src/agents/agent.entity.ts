@@ -4,6 +4,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { NodeEntity } from '../db/node.entity.js';
 import { Role } from '../auth/viewer.js';
 import { Team } from './team.entity.js';
+import type { AgentStatusChange } from './agent-status-change.entity.js';
 
 export enum Presence {
   OFFLINE = 'OFFLINE',
@@ -59,6 +60,13 @@ export class Agent extends NodeEntity {
   @Field(() => PauseReason, { nullable: true })
   @Enum({ items: () => PauseReason, nullable: true })
   pauseReason?: PauseReason | null;
+
+  /**
+   * The change that began the present presence (null before the first). Open intervals, presence
+   * alerts and presenceSince read it by key instead of searching each agent's history for its latest.
+   */
+  @ManyToOne('AgentStatusChange', { nullable: true, hidden: true })
+  presenceChange?: AgentStatusChange | null;
 
   @Field(() => Date)
   @Property({ type: InstantType })

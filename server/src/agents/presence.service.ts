@@ -32,6 +32,7 @@ export class PresenceService {
       agent.presence = status;
       agent.pauseReason = reason;
       const change = tx.create(AgentStatusChange, { agent, status, pauseReason: reason, at: now });
+      agent.presenceChange = change;
       await tx.flush();
       // The change closes the previous interval: its time counts now, in this transaction (§7).
       await this.counters?.presenceChanged(tx, change);

@@ -300,8 +300,7 @@ export class AlertService {
     const rows = await execute<{ agent_id: unknown; team_id: unknown; change_id: unknown; status: string; pause_reason: string | null; at: unknown }>(
       em,
       `select a.id as agent_id, a.team_id as team_id, c.id as change_id, c.status as status, c.pause_reason as pause_reason, c.at as at
-       from agent a join agent_status_change c on c.id =
-         (select l.id from agent_status_change l where l.agent_id = a.id order by l.at desc, l.id desc limit 1)
+       from agent a join agent_status_change c on c.id = a.presence_change_id
        where a.team_id is not null and c.status in ('PAUSED', 'WRAP_UP')${only}`,
       teamIds ?? [],
       'all',

@@ -80,11 +80,11 @@ export function createLoaders(em: EntityManager, viewer: Viewer | undefined): Lo
       const byCustomer = groupBy(rows, (p) => p.customer.id);
       return customerIds.map((id) => byCustomer.get(id) ?? []);
     }),
-    // The latest change of each agent is when their present state began: one grouped statement a page.
+    // The change each agent's present state began with: one statement a page.
     presenceSinceOfAgent: new DataLoader(async (agentIds) => {
       const rows: Array<{ agent_id: number | string; since: number | string | Date }> = await em
         .getConnection()
-        .execute(`select agent_id, max(at) as since from agent_status_change where agent_id in (${agentIds.map(() => '?').join(', ')}) group by agent_id`, [...agentIds]);
+        .execute(`select a.id as agent_id, c.at as since from agent a join agent_status_change c on c.id = a.presence_change_id where a.id in (${marks(agentIds.length)})`, [...agentIds]);
       const byAgent = new Map<number, Date | null>(rows.map((r) => [Number(r.agent_id), instant.convertToJSValue(r.since) ?? null]));
       return agentIds.map((id) => byAgent.get(id) ?? null);
     }),

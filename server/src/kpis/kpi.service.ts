@@ -252,8 +252,7 @@ export class KpiService {
     const filter = scope.agents('a.id');
     const rows = await execute<{ agent_id: unknown; status: string; at: unknown }>(
       em,
-      `select a.id as agent_id, c.status as status, c.at as at from agent a join agent_status_change c on c.id =
-         (select l.id from agent_status_change l where l.agent_id = a.id order by l.at desc, l.id desc limit 1)
+      `select a.id as agent_id, c.status as status, c.at as at from agent a join agent_status_change c on c.id = a.presence_change_id
        where c.status <> 'OFFLINE'${filter.sql}`,
       filter.params,
       'all',

@@ -130,6 +130,9 @@ async function applyCallHistory(ctx: SeedContext, history: CallHistory): Promise
     // Aggregated once and joined, rather than a subquery per account: the same values, in one pass at a million accounts.
     await w.execute(trx, `update "account" set "last_call_id" = m."id"
       from (select "account_id", max("id") as "id" from "call" group by "account_id") m where m."account_id" = "account"."id"`);
+    // Each agent's present presence began with their latest change.
+    await w.execute(trx, `update "agent" set "presence_change_id" = (select l."id" from "agent_status_change" l
+      where l."agent_id" = "agent"."id" order by l."at" desc, l."id" desc limit 1)`);
     // The balance at placement: today's balance plus everything paid since.
     await w.execute(trx, `update "account" set "opening_balance_minor" = "balance_minor" + p."paid"
       from (select "account_id", sum("amount_minor") as "paid" from "payment" where "status" = 'POSTED' group by "account_id") p
