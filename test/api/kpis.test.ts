@@ -5,6 +5,7 @@ import { errorCode, gql, login, ok, tokenCache } from '../utils/graphql.js';
 import { agentId, globalId, localId, scalar, sql } from '../utils/oracle.js';
 import { startTestServer, type TestServer } from '../utils/server.js';
 import { expectNothingWritten } from '../utils/unchanged.js';
+import { SYSTEM } from '../../server/src/rollover/rollover.service.js';
 
 /**
  * KPIs and targets (DOMAIN.md §7) through the API. Two collectors of Team 1 work two clean days -
@@ -581,6 +582,28 @@ describe('pacing against targets (§7)', () => {
   it('reads the targets the seeder set for today', async () => {
     const seeded = await sql(server, `select value from target where scope = 'AGENT' and scope_id = ? and kpi = 'ATTEMPTS' and period = 'DAY' and period_start = '2026-11-18'`, [a1.id]);
     expect((await figures('AGENT', a1.gid, 'DAY', '2026-11-18')).raw.attempts.target).toBe(Number(seeded[0]!.value));
+  });
+});
+
+describe('the day of several teams at once (what the alert rules read)', () => {
+  it('gives each team what kpis gives it, open presence and targets included', async () => {
+    const D = '2026-11-24';
+    setClock(at(D, '16:00'));
+    await presence(a1.email, at(D, '16:00'), 'AVAILABLE');
+    setClock(at(D, '17:00'));
+    const em = server.orm.em.fork();
+    const teamIds = (await sql(server, 'select id from team order by id')).map((r) => Number(r.id));
+    for (const date of [D, '2026-11-18']) {
+      const together = await server.app.services.kpis.teamsOfDay(em, teamIds, date);
+      expect([...together.keys()]).toEqual(teamIds);
+      for (const id of teamIds) {
+        const alone = await server.app.services.kpis.kpis(em, SYSTEM, { scope: 'TEAM' as never, scopeId: globalId('Team', id), period: 'DAY' as never, date });
+        expect(together.get(id), `team ${id} on ${date}`).toEqual(alone);
+      }
+    }
+    const mine = (await server.app.services.kpis.teamsOfDay(em, [localId(team1)], D)).get(localId(team1))!;
+    expect(mine.connectedSeconds.value).toBeGreaterThanOrEqual(3600);
+    await presence(a1.email, at(D, '17:00'), 'OFFLINE');
   });
 });
 

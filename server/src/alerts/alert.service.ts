@@ -8,14 +8,14 @@ import { audit, auditFields } from '../audit/audit.js';
 import { requireViewer } from '../auth/access.js';
 import { expectVersion, isManagerOrAdmin, isSupervisorOf, requireWriter } from '../auth/permissions.js';
 import { seesWholeFloor, type Viewer } from '../auth/viewer.js';
+import { marks, sqlRows } from '../db/sql.js';
 import { paginate, type Connection, type PageArgs } from '../graphql/connection.js';
 import { badInput, conflict, forbidden, notFound } from '../graphql/errors.js';
-import { decodeIdOf, encodeId } from '../graphql/ids.js';
+import { decodeIdOf } from '../graphql/ids.js';
 import { execute, instant } from '../kpis/kpi-counters.js';
 import { KPIS, type KpiStatus } from '../kpis/kpi-math.js';
 import type { KpiService } from '../kpis/kpi.service.js';
-import { KpiPeriod, KpiScope } from '../kpis/target.entity.js';
-import { PromiseStatus, PromiseToPay } from '../promises/promise-to-pay.entity.js';
+import { PromiseStatus } from '../promises/promise-to-pay.entity.js';
 import type { FloorEvents } from '../realtime/events.js';
 import { AlertKind, type ContactRefusedEvent } from '../realtime/topics.js';
 import type { Clock } from '../shared/clock.js';
@@ -23,7 +23,6 @@ import { addDays, type LocalDate } from '../shared/dates.js';
 import { FLOOR_CURRENCY, toFloorCurrency } from '../shared/floor-currency.js';
 import { formatMinor, parseMinor } from '../shared/money.js';
 import type { MoneyInput } from '../shared/money.input.js';
-import { SYSTEM } from '../rollover/rollover.service.js';
 import { brokenPromiseAlerts, DEFAULT_RULES, kpisBehindPace, overstayed, refusalBurst, ruleProblems, WATCHED_PRESENCE, type RuleThresholds } from './alert-rules.js';
 import { AlertRule } from './alert-rule.entity.js';
 import { Alert } from './alert.entity.js';
@@ -272,9 +271,10 @@ export class AlertService {
     if (!rule.enabled) return [];
     const teams = await em.find(Team, teamIds ? { id: { $in: teamIds } } : {}, { orderBy: { id: 'asc' } });
     const date = this.businessDate();
+    const kpisOf = await this.kpis.teamsOfDay(em, teams.map((t) => t.id), date);
     const out: Candidate[] = [];
     for (const team of teams) {
-      const kpis = await this.kpis.kpis(em, SYSTEM, { scope: KpiScope.TEAM, scopeId: encodeId('Team', team.id), period: KpiPeriod.DAY, date });
+      const kpis = kpisOf.get(team.id)!;
       // Each KPI's figure sits under its field name (attempts, collectedAmount, ...), as in the API.
       const figures = kpis as unknown as Record<string, { pace: number | null; status: KpiStatus | null } | undefined>;
       const paces = KPIS.map((d) => ({ kpi: d.kpi, status: figures[d.field]?.status ?? null, pace: figures[d.field]?.pace ?? null }));
@@ -332,23 +332,29 @@ export class AlertService {
   private async brokenPromiseCandidates(em: EntityManager, rules: Map<AlertKind, AlertRule>, agentIds: number[] | null): Promise<Candidate[]> {
     const rule = rules.get(AlertKind.BROKEN_PROMISE)!;
     if (!rule.enabled || agentIds?.length === 0) return [];
-    const where: FilterQuery<PromiseToPay> = { status: PromiseStatus.BROKEN, graceEndsOn: { $gte: addDays(this.businessDate(), -1) } };
-    if (agentIds) where.agent = { $in: agentIds };
-    const promises = await em.find(PromiseToPay, where, { populate: ['account'] as never, orderBy: { id: 'asc' } });
+    const only = agentIds ? ` and p.agent_id in (${marks(agentIds.length)})` : '';
+    // Promises already alerted on are left in the database: after the first evaluation of a day that is nearly all of them.
+    const rows = await sqlRows<{ id: unknown; agent_id: unknown; account_id: unknown; team_id: unknown; amount_minor: unknown; currency: string; due_date: string }>(
+      em,
+      `select p.id, p.agent_id, p.account_id, coalesce(a.team_id, g.team_id) as team_id, p.amount_minor, p.currency, p.due_date
+       from promise_to_pay p join account a on a.id = p.account_id join agent g on g.id = p.agent_id
+       where p.status = ? and p.grace_ends_on >= ?${only}
+         and not exists (select 1 from alert x where x.episode_key = 'BROKEN_PROMISE:promise:' || p.id)
+       order by p.id`,
+      [PromiseStatus.BROKEN, addDays(this.businessDate(), -1), ...(agentIds ?? [])],
+    );
     const out: Candidate[] = [];
-    for (const promise of promises) {
-      const amountFloorMinor = toFloorCurrency(promise.amountMinor, promise.currency);
-      if (!brokenPromiseAlerts(rule, { status: promise.status, amountFloorMinor })) continue;
-      const account = promise.account as Account;
-      const teamId = account.team?.id ?? (await em.findOne(Agent, { id: promise.agent.id }, { fields: ['team'] }))?.team?.id;
-      if (teamId == null) continue;
+    for (const row of rows) {
+      const amountMinor = Number(row.amount_minor);
+      if (!brokenPromiseAlerts(rule, { status: PromiseStatus.BROKEN, amountFloorMinor: toFloorCurrency(amountMinor, row.currency) })) continue;
+      if (row.team_id == null) continue;
       out.push({
         kind: AlertKind.BROKEN_PROMISE,
-        episodeKey: `BROKEN_PROMISE:promise:${promise.id}`,
-        teamId,
-        agentId: promise.agent.id,
-        accountId: account.id,
-        message: `A promise of ${formatMinor(promise.amountMinor, promise.currency)} ${promise.currency} due ${promise.dueDate} was broken (the rule: from ${floorMoney(rule.amountMinor!)}).`,
+        episodeKey: `BROKEN_PROMISE:promise:${Number(row.id)}`,
+        teamId: Number(row.team_id),
+        agentId: Number(row.agent_id),
+        accountId: Number(row.account_id),
+        message: `A promise of ${formatMinor(amountMinor, row.currency)} ${row.currency} due ${row.due_date} was broken (the rule: from ${floorMoney(rule.amountMinor!)}).`,
       });
     }
     return out;

@@ -32,6 +32,13 @@ interface Scope {
   agents(column: string): { sql: string; params: unknown[] };
 }
 
+/** The time an agent has spent in a presence interval still open, within the period asked about. */
+interface OpenPresence {
+  teamId: number | null;
+  connectedSeconds: number;
+  pausedSeconds: number;
+}
+
 const SUMS = COUNTER_FIELDS.map((f) => `coalesce(sum(k.${COUNTER_COLUMN[f]}), 0) as ${COUNTER_COLUMN[f]}`).join(', ');
 
 const COLUMNS = COUNTER_FIELDS.map((f) => `k.${COUNTER_COLUMN[f]}`).join(', ');
@@ -99,12 +106,54 @@ export class KpiService {
     const { from, to } = periodDays(args.period, args.date);
     const totals = await this.totals(em, scope, args.period, from, to, now);
     const targets = await em.find(Target, { scope: scope.scope, scopeId: scope.id, period: args.period, periodStart: periodStart(args.period, args.date) });
+    return this.present(scope, args.period, args.date, totals, targets, now);
+  }
+
+  /**
+   * The day's KPIs of several teams, as kpis gives each (the alert rules look at every team an event
+   * touched): three statements whatever the number of teams.
+   */
+  async teamsOfDay(em: EntityManager, teamIds: readonly number[], date: LocalDate): Promise<Map<number, Kpis>> {
+    const out = new Map<number, Kpis>();
+    if (teamIds.length === 0) return out;
+    const now = this.clock.now();
+    const period = KpiPeriod.DAY;
+    const { from, to } = periodDays(period, date);
+    const counters = countersOf(period, from, to);
+    const teams = teamIds.map(() => '?').join(', ');
+    const sums = await execute<Record<string, unknown>>(
+      em,
+      `select a.team_id as team_id, ${SUMS} from ${counters.table} k join agent a on a.id = k.agent_id
+       where ${counters.where} and a.team_id in (${teams}) group by a.team_id`,
+      [...counters.params, ...teamIds],
+      'all',
+    );
+    const rowOf = new Map(sums.map((r) => [Number(r.team_id), r]));
+    const totalsOf = new Map(teamIds.map((id) => [id, figuresOf(rowOf.get(id))]));
+    const inTeams: Scope['agents'] = (column) => ({ sql: ` and ${column} in (select t.id from agent t where t.team_id in (${teams}))`, params: [...teamIds] });
+    for (const extra of (await this.openPresence(em, inTeams, from, to, now)).values()) {
+      const totals = extra.teamId == null ? undefined : totalsOf.get(extra.teamId);
+      if (!totals) continue;
+      totals.connectedSeconds += extra.connectedSeconds;
+      totals.pausedSeconds += extra.pausedSeconds;
+    }
+    const targets = await em.find(Target, { scope: KpiScope.TEAM, scopeId: { $in: [...teamIds] }, period, periodStart: periodStart(period, date) });
+    for (const [id, totals] of totalsOf) {
+      const scope = { scope: KpiScope.TEAM, id, globalId: encodeId('Team', id) };
+      out.set(id, this.present(scope, period, date, totals, targets.filter((t) => t.scopeId === id), now));
+    }
+    return out;
+  }
+
+  /** The figures of a scope and period against its targets, paced by the share of the period gone. */
+  private present(scope: Pick<Scope, 'scope' | 'id' | 'globalId'>, period: KpiPeriod, date: LocalDate, totals: KpiTotals, targets: readonly Target[], now: Date): Kpis {
+    const { from, to } = periodDays(period, date);
     const targetOf = new Map(targets.map((t) => [t.kpi, t.value]));
-    const share = elapsedShare(args.period, args.date, now, this.zone, this.shift);
+    const share = elapsedShare(period, date, now, this.zone, this.shift);
     const result: Record<string, unknown> = {
       scope: scope.scope,
       scopeId: scope.globalId,
-      period: args.period,
+      period,
       from,
       to,
       asOf: now,
@@ -135,7 +184,7 @@ export class KpiService {
       [...counters.params, scope.id],
       'all',
     );
-    const open = await this.openPresence(em, scope, from, to, now);
+    const open = await this.openPresence(em, scope.agents, from, to, now);
     const definition = KPI_DEFINITION[kpi];
     const ranked = rows
       .map((r) => {
@@ -233,7 +282,7 @@ export class KpiService {
     const counters = countersOf(period, from, to);
     const [row] = await execute<Record<string, unknown>>(em, `select ${SUMS} from ${counters.table} k where ${counters.where}${filter.sql}`, [...counters.params, ...filter.params], 'all');
     const totals = figuresOf(row);
-    for (const extra of (await this.openPresence(em, scope, from, to, now)).values()) {
+    for (const extra of (await this.openPresence(em, scope.agents, from, to, now)).values()) {
       totals.connectedSeconds += extra.connectedSeconds;
       totals.pausedSeconds += extra.pausedSeconds;
     }
@@ -244,22 +293,22 @@ export class KpiService {
    * The part of [from, to] each agent of the scope has spent since their latest presence change, when
    * that is not OFFLINE: time no counter holds until the next change closes the interval.
    */
-  private async openPresence(em: EntityManager, scope: Scope, from: LocalDate, to: LocalDate, now: Date): Promise<Map<number, { connectedSeconds: number; pausedSeconds: number }>> {
-    const out = new Map<number, { connectedSeconds: number; pausedSeconds: number }>();
+  private async openPresence(em: EntityManager, agents: Scope['agents'], from: LocalDate, to: LocalDate, now: Date): Promise<Map<number, OpenPresence>> {
+    const out = new Map<number, OpenPresence>();
     const start = this.zone.midnight(from);
     const end = Math.min(now.getTime(), this.zone.midnight(addDays(to, 1)));
     if (end <= start) return out;
-    const filter = scope.agents('a.id');
-    const rows = await execute<{ agent_id: unknown; status: string; at: unknown }>(
+    const filter = agents('a.id');
+    const rows = await execute<{ agent_id: unknown; team_id: unknown; status: string; at: unknown }>(
       em,
-      `select a.id as agent_id, c.status as status, c.at as at from agent a join agent_status_change c on c.id = a.presence_change_id
+      `select a.id as agent_id, a.team_id as team_id, c.status as status, c.at as at from agent a join agent_status_change c on c.id = a.presence_change_id
        where c.status <> 'OFFLINE'${filter.sql}`,
       filter.params,
       'all',
     );
     for (const r of rows) {
       const since = Math.max(instant(r.at).getTime(), start);
-      const extra = { connectedSeconds: 0, pausedSeconds: 0 };
+      const extra = { teamId: r.team_id == null ? null : Number(r.team_id), connectedSeconds: 0, pausedSeconds: 0 };
       for (const d of presenceDeltas(Number(r.agent_id), r.status, new Date(since), new Date(end), this.zone)) {
         extra.connectedSeconds += d.add.connectedSeconds ?? 0;
         extra.pausedSeconds += d.add.pausedSeconds ?? 0;
