@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager, EntityName } from '@mikro-orm/core';
 import { Account } from '../accounts/account.entity.js';
-import { accountScope } from '../auth/access.js';
+import { accountInReachSql } from '../auth/access.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Agent } from '../agents/agent.entity.js';
 import { Team } from '../agents/team.entity.js';
@@ -55,8 +55,10 @@ export function createLoaders(em: EntityManager, viewer: Viewer | undefined): Lo
   return {
     // Accounts are also reached from calls an agent made on accounts since reassigned: those stay hidden.
     account: new DataLoader(async (ids) => {
-      const scope = viewer ? accountScope(viewer) : { id: -1 };
-      const rows = await em.find(Account, { $and: [{ id: { $in: [...ids] } }, scope] });
+      if (!viewer) return ids.map(() => null);
+      // Pinned by id, so the agent's reach is tested on each row rather than through all their accounts.
+      const reach = accountInReachSql(viewer, 't');
+      const rows = await readOnlyWhere(em, Account, { sql: `t.id in (${marks(ids.length)})${reach ? ` and ${reach.sql}` : ''}`, params: [...ids, ...(reach?.params ?? [])] });
       const map = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => map.get(id) ?? null);
     }),

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { teamsOfAgents } from '../agents/agent-teams.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Orm } from '../db/orm.js';
+import { marks, sqlRows } from '../db/sql.js';
 import type { FloorEvents } from '../realtime/events.js';
 import { CoalescedUpdates } from '../realtime/coalesced-updates.js';
 import type { LocalDate } from '../shared/dates.js';
@@ -42,6 +42,7 @@ export interface KpiFollowArgs {
  */
 export class KpiUpdates {
   private readonly teamsOfEvent = new WeakMap<KpiChangedEvent, Promise<ReadonlySet<number>>>();
+  private readonly periodsOfEvent = new WeakMap<KpiChangedEvent, Map<KpiPeriod, boolean>>();
 
   constructor(
     private readonly events: FloorEvents,
@@ -57,8 +58,7 @@ export class KpiUpdates {
     const live = await this.events.listen('kpiUpdated', KPI_TOPIC_KEY);
     const read = () => this.kpis.kpis(this.orm.em.fork(), viewer, { scope: args.scope, scopeId: args.scopeId, period: args.period, date: this.businessDate() });
     const concerns = async (event: KpiChangedEvent): Promise<boolean> => {
-      const { from, to } = periodDays(args.period, this.businessDate());
-      if (!event.days.some((d) => d >= from && d <= to)) return false;
+      if (!this.movesPeriod(event, args.period)) return false;
       switch (followed.scope) {
         case KpiScope.FLOOR:
           return true;
@@ -79,9 +79,36 @@ export class KpiUpdates {
   private teamsMovedBy(event: KpiChangedEvent): Promise<ReadonlySet<number>> {
     let teams = this.teamsOfEvent.get(event);
     if (!teams) {
-      teams = teamsOfAgents(this.orm.em.fork(), event.agentIds);
+      teams = teamsOf(this.orm.em.fork(), event.agentIds);
       this.teamsOfEvent.set(event, teams);
     }
     return teams;
   }
+
+  /**
+   * Whether an event moved a day of the period that holds today. Asked by every kpiUpdated of the
+   * instance for every change, so the business date and the period's days are worked out once per event
+   * and period, not once per subscription.
+   */
+  private movesPeriod(event: KpiChangedEvent, period: KpiPeriod): boolean {
+    let periods = this.periodsOfEvent.get(event);
+    if (!periods) {
+      periods = new Map();
+      this.periodsOfEvent.set(event, periods);
+    }
+    let moves = periods.get(period);
+    if (moves === undefined) {
+      const { from, to } = periodDays(period, this.businessDate());
+      moves = event.days.some((d) => d >= from && d <= to);
+      periods.set(period, moves);
+    }
+    return moves;
+  }
+}
+
+/** The teams these agents are in now (agents without a team add none): one statement, as plain rows. */
+async function teamsOf(em: EntityManager, agentIds: readonly number[]): Promise<ReadonlySet<number>> {
+  if (agentIds.length === 0) return new Set();
+  const rows = await sqlRows<{ team_id: unknown }>(em, `select distinct a.team_id from agent a where a.id in (${marks(agentIds.length)}) and a.team_id is not null`, agentIds);
+  return new Set(rows.map((r) => Number(r.team_id)));
 }

@@ -1,6 +1,5 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { Agent } from '../agents/agent.entity.js';
-import { Team } from '../agents/team.entity.js';
 import { audit } from '../audit/audit.js';
 import { requireRole, requireViewer } from '../auth/access.js';
 import { isManagerOrAdmin, requireWriter } from '../auth/permissions.js';
@@ -8,6 +7,7 @@ import { Role, seesWholeFloor, type Viewer } from '../auth/viewer.js';
 import { ZoneClock } from '../db/seed/floor-time.js';
 import { badInput, forbidden, notFound } from '../graphql/errors.js';
 import { decodeIdOf, encodeId } from '../graphql/ids.js';
+import { sqlRows } from '../db/sql.js';
 import type { Clock } from '../shared/clock.js';
 import { addDays, isLocalDate, type LocalDate } from '../shared/dates.js';
 import { FLOOR_CURRENCY } from '../shared/floor-currency.js';
@@ -105,7 +105,7 @@ export class KpiService {
     const now = this.clock.now();
     const { from, to } = periodDays(args.period, args.date);
     const totals = await this.totals(em, scope, args.period, from, to, now);
-    const targets = await em.find(Target, { scope: scope.scope, scopeId: scope.id, period: args.period, periodStart: periodStart(args.period, args.date) });
+    const targets = await this.targetsOf(em, scope, args.period, args.date);
     return this.present(scope, args.period, args.date, totals, targets, now);
   }
 
@@ -146,7 +146,7 @@ export class KpiService {
   }
 
   /** The figures of a scope and period against its targets, paced by the share of the period gone. */
-  private present(scope: Pick<Scope, 'scope' | 'id' | 'globalId'>, period: KpiPeriod, date: LocalDate, totals: KpiTotals, targets: readonly Target[], now: Date): Kpis {
+  private present(scope: Pick<Scope, 'scope' | 'id' | 'globalId'>, period: KpiPeriod, date: LocalDate, totals: KpiTotals, targets: ReadonlyArray<Pick<Target, 'kpi' | 'value'>>, now: Date): Kpis {
     const { from, to } = periodDays(period, date);
     const targetOf = new Map(targets.map((t) => [t.kpi, t.value]));
     const share = elapsedShare(period, date, now, this.zone, this.shift);
@@ -337,20 +337,31 @@ export class KpiService {
     return found;
   }
 
+  /** The scope's targets for the period, as plain rows: kpiUpdated reads them again for every update it sends. */
+  private async targetsOf(em: EntityManager, scope: Scope, period: KpiPeriod, date: LocalDate): Promise<Array<Pick<Target, 'kpi' | 'value'>>> {
+    const rows = await sqlRows<{ kpi: Kpi; value: unknown }>(
+      em,
+      'select t.kpi, t.value from target t where t.scope = ? and t.scope_id = ? and t.period = ? and t.period_start = ?',
+      [scope.scope, scope.id, period, periodStart(period, date)],
+    );
+    return rows.map((r) => ({ kpi: r.kpi, value: Number(r.value) }));
+  }
+
   private async findScope(em: EntityManager, scope: KpiScope, scopeId: string | null | undefined, argument = 'scopeId'): Promise<Scope & { teamId: number | null }> {
     if (scope === KpiScope.FLOOR) {
       if (scopeId != null) throw badInput('The floor has no scopeId; leave it out.', { argument });
       return { scope, id: 0, globalId: null, teamId: null, agents: () => ({ sql: '', params: [] }) };
     }
     if (scopeId == null) throw badInput(`A ${scope} scope needs its scopeId.`, { argument });
+    // Plain rows: kpiUpdated reads a scope again for every update it sends.
     if (scope === KpiScope.AGENT) {
       const id = decodeIdOf('Agent', scopeId, argument);
-      const agent = await em.findOne(Agent, { id });
+      const [agent] = await sqlRows<{ team_id: unknown }>(em, 'select a.team_id from agent a where a.id = ?', [id]);
       if (!agent) throw notFound('Agent');
-      return { scope, id, globalId: encodeId('Agent', id), teamId: agent.team?.id ?? null, agents: (column) => ({ sql: ` and ${column} = ?`, params: [id] }) };
+      return { scope, id, globalId: encodeId('Agent', id), teamId: agent.team_id == null ? null : Number(agent.team_id), agents: (column) => ({ sql: ` and ${column} = ?`, params: [id] }) };
     }
     const id = decodeIdOf('Team', scopeId, argument);
-    const team = await em.findOne(Team, { id });
+    const [team] = await sqlRows(em, 'select t.id from team t where t.id = ?', [id]);
     if (!team) throw notFound('Team');
     return { scope, id, globalId: encodeId('Team', id), teamId: id, agents: (column) => ({ sql: ` and ${column} in (select t.id from agent t where t.team_id = ?)`, params: [id] }) };
   }

@@ -1,14 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
-import { Call } from '../calls/call.entity.js';
-import { DISPOSITIONS, implies } from '../calls/dispositions.js';
+import type { CallDirection } from '../calls/call.entity.js';
+import { DISPOSITIONS, implies, type Disposition } from '../calls/dispositions.js';
 import type { Orm } from '../db/orm.js';
+import { instantOf, marks, sqlRows } from '../db/sql.js';
 import { badInput } from '../graphql/errors.js';
 import { encodeId } from '../graphql/ids.js';
 import { createLoaders } from '../graphql/loaders.js';
-import { Payment } from '../payments/payment.entity.js';
-import { PaymentPlan } from '../plans/payment-plan.entity.js';
-import { PromiseToPay } from '../promises/promise-to-pay.entity.js';
 import { Money } from '../shared/money.type.js';
 import type { CallLogged } from './call-logged.type.js';
 import type { EventScope } from './event-scope.js';
@@ -65,8 +63,8 @@ export async function openCallLog(
 }
 
 async function lastCallOfTeam(em: EntityManager, teamId: number): Promise<number> {
-  const [last] = await em.find(Call, { teamId }, { orderBy: { id: 'desc' }, limit: 1, fields: ['id'] as never });
-  return last?.id ?? 0;
+  const [last] = await sqlRows<{ id: unknown }>(em, 'select c.id from "call" c where c.team_id = ? order by c.id desc limit 1', [teamId]);
+  return last ? Number(last.id) : 0;
 }
 
 class CallLogStream implements AsyncIterableIterator<CallLogItem> {
@@ -128,20 +126,20 @@ class CallLogStream implements AsyncIterableIterator<CallLogItem> {
   /** The next page of the log after `last`, each entry with the scope its fields resolve in. */
   private async readAfter(last: number): Promise<Array<CallLogItem & { callId: number }>> {
     const em = this.orm.em.fork();
-    const calls = await em.find(Call, { teamId: this.teamId, id: { $gt: last } }, { orderBy: { id: 'asc' }, limit: PAGE });
+    const calls = await callsAfter(em, this.teamId, last);
     if (calls.length === 0) return [];
     const withOutcome = (what: 'PROMISE' | 'PAYMENT' | 'PLAN') => calls.filter((c) => implies(c.disposition, what)).map((c) => c.id);
     const [promises, payments, plans] = await Promise.all([
-      outcomesOf(em, PromiseToPay, withOutcome('PROMISE')),
-      outcomesOf(em, Payment, withOutcome('PAYMENT')),
-      outcomesOf(em, PaymentPlan, withOutcome('PLAN')),
+      outcomesOf(em, 'promise_to_pay', 'amount_minor', withOutcome('PROMISE')),
+      outcomesOf(em, 'payment', 'amount_minor', withOutcome('PAYMENT')),
+      outcomesOf(em, 'payment_plan', 'total_minor', withOutcome('PLAN')),
     ]);
     const loaders = createLoaders(em, this.viewer);
     if (calls.length > 1) {
       // A replay resolves many entries one after another; load their agents and accounts in one go.
-      const accounts = await loaders.account.loadMany([...new Set(calls.map((c) => c.account.id))]);
+      const accounts = await loaders.account.loadMany([...new Set(calls.map((c) => c.accountId))]);
       await Promise.all([
-        loaders.agent.loadMany([...new Set(calls.map((c) => c.agent.id))]),
+        loaders.agent.loadMany([...new Set(calls.map((c) => c.agentId))]),
         loaders.customer.loadMany([...new Set(accounts.flatMap((a) => (a && !(a instanceof Error) ? [a.customer.id] : [])))]),
       ]);
     }
@@ -160,28 +158,69 @@ class CallLogStream implements AsyncIterableIterator<CallLogItem> {
         endedAt: call.endedAt,
         talkSeconds: call.talkSeconds,
         wrapSeconds: call.wrapSeconds,
-        promiseAmount: moneyOf(promises.get(call.id), (p) => p.amountMinor),
-        paymentAmount: moneyOf(payments.get(call.id), (p) => p.amountMinor),
-        planTotal: moneyOf(plans.get(call.id), (p) => p.totalMinor),
-        recordedAt: call.createdAt,
-        agentId: call.agent.id,
-        accountId: call.account.id,
+        promiseAmount: promises.get(call.id) ?? null,
+        paymentAmount: payments.get(call.id) ?? null,
+        planTotal: plans.get(call.id) ?? null,
+        recordedAt: call.recordedAt,
+        agentId: call.agentId,
+        accountId: call.accountId,
       },
     }));
   }
 }
 
-type Outcome = PromiseToPay | Payment | PaymentPlan;
-
-/** The promise, payment or plan each call created, by call id. */
-async function outcomesOf<T extends Outcome>(em: EntityManager, entity: new () => T, callIds: number[]): Promise<Map<number, T>> {
-  if (callIds.length === 0) return new Map();
-  const rows = (await em.find(entity as never, { call: { $in: callIds } } as never, { orderBy: { id: 'asc' } as never })) as T[];
-  const byCall = new Map<number, T>();
-  for (const row of rows) if (row.call && !byCall.has(row.call.id)) byCall.set(row.call.id, row);
-  return byCall;
+/** What a log entry needs of a call row. */
+interface LoggedCall {
+  id: number;
+  accountId: number;
+  agentId: number;
+  direction: CallDirection;
+  disposition: Disposition;
+  startedAt: Date;
+  endedAt: Date;
+  talkSeconds: number;
+  wrapSeconds: number;
+  recordedAt: Date;
 }
 
-function moneyOf<T extends Outcome>(outcome: T | undefined, minor: (o: T) => number): Money | null {
-  return outcome ? Money.of(minor(outcome), outcome.currency) : null;
+/**
+ * The team's calls after `last`, oldest first, a page at most: the columns an entry shows, read as plain
+ * rows. Every shared callLogged stream reads here once per call, so the ORM's query building and
+ * hydration of a whole Call entity (notes, phone, script) would be paid for every event.
+ */
+async function callsAfter(em: EntityManager, teamId: number, last: number): Promise<LoggedCall[]> {
+  const rows = await sqlRows<Record<string, unknown>>(
+    em,
+    `select c.id, c.account_id, c.agent_id, c.direction, c.disposition, c.started_at, c.ended_at, c.talk_seconds, c.wrap_seconds, c.created_at
+     from "call" c where c.team_id = ? and c.id > ? order by c.id asc limit ?`,
+    [teamId, last, PAGE],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    accountId: Number(r.account_id),
+    agentId: Number(r.agent_id),
+    direction: r.direction as CallDirection,
+    disposition: r.disposition as Disposition,
+    startedAt: instantOf(r.started_at)!,
+    endedAt: instantOf(r.ended_at)!,
+    talkSeconds: Number(r.talk_seconds),
+    wrapSeconds: Number(r.wrap_seconds),
+    recordedAt: instantOf(r.created_at)!,
+  }));
+}
+
+/** The amount of the promise, payment or plan each call created (the first, should there be several), by call id. */
+async function outcomesOf(em: EntityManager, table: 'promise_to_pay' | 'payment' | 'payment_plan', amount: 'amount_minor' | 'total_minor', callIds: number[]): Promise<Map<number, Money>> {
+  if (callIds.length === 0) return new Map();
+  const rows = await sqlRows<{ call_id: unknown; minor: unknown; currency: string }>(
+    em,
+    `select o.call_id, o.${amount} as minor, o.currency from ${table} o where o.call_id in (${marks(callIds.length)}) order by o.id asc`,
+    callIds,
+  );
+  const byCall = new Map<number, Money>();
+  for (const row of rows) {
+    const callId = Number(row.call_id);
+    if (!byCall.has(callId)) byCall.set(callId, Money.of(Number(row.minor), row.currency));
+  }
+  return byCall;
 }
