@@ -67,6 +67,24 @@ describe('read-only entities', () => {
     expect(Object.keys(agent!)).not.toContain('passwordHash');
   });
 
+  it('reads two entities of one joined row by their column prefixes, as each reads alone', async () => {
+    const em = orm.em.fork();
+    const agents = readOnly(em, Agent);
+    const accounts = readOnly(em, Account);
+    const rows = await em
+      .getConnection()
+      .execute(`select ${agents.columns('g', 'agent__')}, ${accounts.columns('a', 'account__')} from account a join agent g on g.id = a.assigned_agent_id order by a.id limit 5`);
+    expect(rows.length).toBe(5);
+    expect(Object.keys(rows[0]!).every((k) => k.startsWith('agent__') || k.startsWith('account__'))).toBe(true);
+    const joined = accounts.read(rows, 'account__');
+    const their = agents.read(rows, 'agent__');
+    const alone = await readOnlyWhere(em, Account, { sql: `t.id in (${joined.map(() => '?').join(', ')})`, params: joined.map((a) => a.id) }, 't.id');
+    expect(joined.map((a) => shape(a, 'Account'))).toEqual(alone.map((a) => shape(a, 'Account')));
+    expect(their.map((g) => g.id)).toEqual(alone.map((a) => a.assignedAgent!.id));
+    const agentAlone = await readOnlyWhere(em, Agent, { sql: 't.id = ?', params: [their[0]!.id] });
+    expect(shape(their[0]!, 'Agent')).toEqual(shape(agentAlone[0]!, 'Agent'));
+  });
+
   it('refuses an entity with collections, which only the EntityManager loads', () => {
     expect(() => readOnly(orm.em.fork(), PaymentPlan)).toThrow(/collections/);
   });

@@ -13,10 +13,10 @@ import { readRows, type Sql } from './sql.js';
  * its entities through the EntityManager.
  */
 export interface ReadOnlyReader<T> {
-  /** The columns to select, qualified by `alias`. */
-  columns(alias: string): string;
-  /** Rows holding those columns (unqualified) as read-only entities. */
-  read(rows: Record<string, unknown>[]): T[];
+  /** The columns to select, qualified by `alias`; with `prefix`, each selected as `<prefix><column>` (one entity among others in a join). */
+  columns(alias: string, prefix?: string): string;
+  /** Rows holding those columns (unqualified, or named with the same `prefix`) as read-only entities. */
+  read(rows: Record<string, unknown>[], prefix?: string): T[];
 }
 
 interface Plan {
@@ -52,10 +52,11 @@ export function readOnly<T extends object>(em: EntityManager, entity: EntityName
   const platform = em.getPlatform();
   const driver = em.getDriver();
   return {
-    columns: (alias) => plan.columns.map((c) => `${alias}.${platform.quoteIdentifier(c)}`).join(', '),
-    read: (rows) =>
+    columns: (alias, prefix) =>
+      plan.columns.map((c) => `${alias}.${platform.quoteIdentifier(c)}${prefix ? ` as ${platform.quoteIdentifier(prefix + c)}` : ''}`).join(', '),
+    read: (rows, prefix) =>
       rows.map((row) => {
-        const data = driver.mapResult(row, plan.meta) as Record<string, unknown>;
+        const data = driver.mapResult(prefix ? unprefixed(row, plan.columns, prefix) : row, plan.meta) as Record<string, unknown>;
         for (const { name, type } of plan.converted) data[name] = type.convertToJSValue(data[name], platform);
         for (const { name, prototype, key } of plan.references) {
           const id = data[name];
@@ -66,6 +67,12 @@ export function readOnly<T extends object>(em: EntityManager, entity: EntityName
         return Object.setPrototypeOf(data, plan.meta.prototype) as T;
       }),
   };
+}
+
+function unprefixed(row: Record<string, unknown>, columns: readonly string[], prefix: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const c of columns) out[c] = row[prefix + c];
+  return out;
 }
 
 /** `select <columns> from <table> where <condition>` as read-only entities. */

@@ -1,9 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
+import { Account } from '../accounts/account.entity.js';
+import { Agent } from '../agents/agent.entity.js';
+import { accountInReachSql } from '../auth/access.js';
 import type { CallDirection } from '../calls/call.entity.js';
 import { DISPOSITIONS, implies, type Disposition } from '../calls/dispositions.js';
 import type { Orm } from '../db/orm.js';
-import { instantOf, marks, sqlRows } from '../db/sql.js';
+import { readOnly } from '../db/read-only.js';
+import { instantOf, marks, sqlRows, type Sql } from '../db/sql.js';
 import { badInput } from '../graphql/errors.js';
 import { encodeId } from '../graphql/ids.js';
 import { createLoaders } from '../graphql/loaders.js';
@@ -126,7 +130,7 @@ class CallLogStream implements AsyncIterableIterator<CallLogItem> {
   /** The next page of the log after `last`, each entry with the scope its fields resolve in. */
   private async readAfter(last: number): Promise<Array<CallLogItem & { callId: number }>> {
     const em = this.orm.em.fork();
-    const calls = await callsAfter(em, this.teamId, last);
+    const calls = await callsAfter(em, this.viewer, this.teamId, last);
     if (calls.length === 0) return [];
     const withOutcome = (what: 'PROMISE' | 'PAYMENT' | 'PLAN') => calls.filter((c) => implies(c.disposition, what)).map((c) => c.id);
     const [promises, payments, plans] = await Promise.all([
@@ -135,13 +139,14 @@ class CallLogStream implements AsyncIterableIterator<CallLogItem> {
       outcomesOf(em, 'payment_plan', 'total_minor', withOutcome('PLAN')),
     ]);
     const loaders = createLoaders(em, this.viewer);
+    // The entries' agents and accounts came with their calls: their fields resolve without a statement each.
+    for (const call of calls) {
+      loaders.agent.prime(call.agentId, call.agent);
+      loaders.account.prime(call.accountId, call.account);
+    }
     if (calls.length > 1) {
-      // A replay resolves many entries one after another; load their agents and accounts in one go.
-      const accounts = await loaders.account.loadMany([...new Set(calls.map((c) => c.accountId))]);
-      await Promise.all([
-        loaders.agent.loadMany([...new Set(calls.map((c) => c.agentId))]),
-        loaders.customer.loadMany([...new Set(accounts.flatMap((a) => (a && !(a instanceof Error) ? [a.customer.id] : [])))]),
-      ]);
+      // A replay resolves many entries one after another; load their customers in one go.
+      await loaders.customer.loadMany([...new Set(calls.flatMap((c) => (c.account ? [c.account.customer.id] : [])))]);
     }
     const scope = { em, loaders };
     return calls.map((call) => ({
@@ -169,7 +174,7 @@ class CallLogStream implements AsyncIterableIterator<CallLogItem> {
   }
 }
 
-/** What a log entry needs of a call row. */
+/** What a log entry needs of a call row, with its agent, and its account when the subscriber may see it. */
 interface LoggedCall {
   id: number;
   accountId: number;
@@ -181,21 +186,36 @@ interface LoggedCall {
   talkSeconds: number;
   wrapSeconds: number;
   recordedAt: Date;
+  agent: Agent;
+  /** Null when the account is outside the subscriber's reach (as the account loader gives it). */
+  account: Account | null;
 }
 
+const AGENT = 'agent__';
+const ACCOUNT = 'account__';
+
 /**
- * The team's calls after `last`, oldest first, a page at most: the columns an entry shows, read as plain
- * rows. Every shared callLogged stream reads here once per call, so the ORM's query building and
- * hydration of a whole Call entity (notes, phone, script) would be paid for every event.
+ * The team's calls after `last`, oldest first, a page at most, in one statement: the columns an entry
+ * shows, plus its agent and its account (as read-only rows; the account only within the subscriber's
+ * reach, as the account loader tests it). Every shared callLogged stream reads here once per call, and
+ * the ORM's query building and hydration, or a statement per field, would be paid for every event.
  */
-async function callsAfter(em: EntityManager, teamId: number, last: number): Promise<LoggedCall[]> {
+async function callsAfter(em: EntityManager, viewer: Viewer | undefined, teamId: number, last: number): Promise<LoggedCall[]> {
+  const agents = readOnly(em, Agent);
+  const accounts = readOnly(em, Account);
+  const reach: Sql | null = viewer ? accountInReachSql(viewer, 'a') : { sql: '1 = 0', params: [] };
   const rows = await sqlRows<Record<string, unknown>>(
     em,
-    `select c.id, c.account_id, c.agent_id, c.direction, c.disposition, c.started_at, c.ended_at, c.talk_seconds, c.wrap_seconds, c.created_at
-     from "call" c where c.team_id = ? and c.id > ? order by c.id asc limit ?`,
-    [teamId, last, PAGE],
+    `select c.id, c.account_id, c.agent_id, c.direction, c.disposition, c.started_at, c.ended_at, c.talk_seconds, c.wrap_seconds, c.created_at,
+       ${agents.columns('g', AGENT)}, ${accounts.columns('a', ACCOUNT)}
+     from "call" c join agent g on g.id = c.agent_id
+     left join account a on a.id = c.account_id${reach ? ` and ${reach.sql}` : ''}
+     where c.team_id = ? and c.id > ? order by c.id asc limit ?`,
+    [...(reach?.params ?? []), teamId, last, PAGE],
   );
-  return rows.map((r) => ({
+  const agentOf = agents.read(rows, AGENT);
+  const accountOf = accounts.read(rows, ACCOUNT);
+  return rows.map((r, i) => ({
     id: Number(r.id),
     accountId: Number(r.account_id),
     agentId: Number(r.agent_id),
@@ -206,6 +226,8 @@ async function callsAfter(em: EntityManager, teamId: number, last: number): Prom
     talkSeconds: Number(r.talk_seconds),
     wrapSeconds: Number(r.wrap_seconds),
     recordedAt: instantOf(r.created_at)!,
+    agent: agentOf[i]!,
+    account: r[`${ACCOUNT}id`] == null ? null : accountOf[i]!,
   }));
 }
 
