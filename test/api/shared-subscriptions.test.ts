@@ -235,7 +235,7 @@ describe('the live metrics endpoint (EXPOSE_LIVE_METRICS)', () => {
   });
 });
 
-describe('kpiUpdated shared between subscribers of one reach', () => {
+describe('kpiUpdated shared between subscribers of one reach, and a team’s figures between every allowed reach', () => {
   it('sends two supervisors of a team the same coalesced update from one execution', async () => {
     const variables = { scope: 'TEAM', scopeId: team1, period: 'DAY' };
     const subscribers = [subscribe(await tokenOf('supervisor1@demo.test'), KPI_UPDATED, variables), subscribe(await tokenOf(SECOND_SUPERVISOR), KPI_UPDATED, variables)];
@@ -260,5 +260,37 @@ describe('kpiUpdated shared between subscribers of one reach', () => {
     await recordCall(await pool2.take());
     await settle(600);
     for (const s of subscribers) expect(s.received).toHaveLength(a!.length);
+  });
+
+  it('shares a team’s figures between its supervisor, a manager and an analyst, each let in by its own check; an agent’s figures stay per reach', async () => {
+    const variables = { scope: 'TEAM', scopeId: team1, period: 'DAY' };
+    const subscribers = [
+      subscribe(await tokenOf('supervisor1@demo.test'), KPI_UPDATED, variables),
+      subscribe(await tokenOf('manager@demo.test'), KPI_UPDATED, variables),
+      subscribe(await tokenOf('analyst@demo.test'), KPI_UPDATED, variables),
+    ];
+    // Refused on its own when it subscribes: the supervisor of Team 2 may not read Team 1.
+    const refused = subscribe(await tokenOf('supervisor2@demo.test'), KPI_UPDATED, variables);
+    await refused.until(1);
+    expect(refused.received[0]!.result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const agentId = await scalar(server, "select a.id from agent a join team t on t.id = a.team_id where t.name = 'Team 1' and a.role = 'AGENT' order by a.id limit 1");
+    const agentScope = { scope: 'AGENT', scopeId: globalId('Agent', agentId), period: 'DAY' };
+    const perReach = [subscribe(await tokenOf('supervisor1@demo.test'), KPI_UPDATED, agentScope), subscribe(await tokenOf('manager@demo.test'), KPI_UPDATED, agentScope)];
+    await untilSubscribed(5);
+    // One stream for the team's three subscribers, one per reach for the agent's two.
+    expect(server.app.liveStats().sharedStreams).toBe(3);
+
+    const before = server.app.liveStats();
+    await recordCall();
+    for (const s of subscribers) await s.until(1);
+    await settle(600);
+    const [a, ...others] = subscribers.map((s) => s.received.map((r) => r.result));
+    for (const other of others) expect(other).toEqual(a);
+    expect(a!.at(-1)!.data!.kpiUpdated).toMatchObject({ scope: 'TEAM', scopeId: team1, period: 'DAY' });
+    const agentUpdates = perReach.reduce((n, s) => n + s.received.length, 0);
+    const after = server.app.liveStats();
+    expect(after.executions - before.executions).toBe(a!.length + agentUpdates);
+    expect(after.deliveries - before.deliveries).toBe(3 * a!.length + agentUpdates);
+    expect(refused.received).toHaveLength(1);
   });
 });

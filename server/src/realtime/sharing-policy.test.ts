@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Role, type Viewer } from '../auth/viewer.js';
-import { audienceOf, isShareable, reachKey } from './sharing-policy.js';
+import { audienceOf, EVERY_ALLOWED_VIEWER, isShareable, reachKey } from './sharing-policy.js';
 
 const supervisor = (agentId: number, teamId?: number): Viewer => ({ role: Role.SUPERVISOR, agentId, teamId });
 const agent = (agentId: number, teamId: number): Viewer => ({ role: Role.AGENT, agentId, teamId });
@@ -63,5 +63,29 @@ describe('isShareable: only the listed live fields, and never a replay', () => {
     expect(audienceOf('callLogged', { teamId: 'x', after: 'y' }, supervisor(41, 1))).toBeNull();
     expect(audienceOf('callLogged', { teamId: 'x' }, undefined)).toBeNull();
     expect(audienceOf('callLogged', { teamId: 'x' }, supervisor(41, 1))).toBe(reachKey(supervisor(42, 1)));
+  });
+});
+
+describe('audienceOf kpiUpdated: a team or the floor is the same figures for every allowed viewer', () => {
+  const manager: Viewer = { role: Role.MANAGER, agentId: 50 };
+  const analyst: Viewer = { role: Role.ANALYST, apiKeyId: 1 };
+
+  it.each(['TEAM', 'FLOOR'])('%s: a supervisor, an agent, a manager and an analyst API key share', (scope) => {
+    const args = { scope, scopeId: scope === 'TEAM' ? 'VGVhbTox' : null, period: 'DAY' };
+    const audiences = [supervisor(41, 1), agent(7, 1), manager, analyst].map((v) => audienceOf('kpiUpdated', args, v));
+    expect(new Set(audiences)).toEqual(new Set([EVERY_ALLOWED_VIEWER]));
+  });
+
+  it('AGENT: each reach apart, as an agent may move to a team the supervisor no longer reads', () => {
+    const args = { scope: 'AGENT', scopeId: 'QWdlbnQ6Nw==', period: 'DAY' };
+    expect(audienceOf('kpiUpdated', args, supervisor(41, 1))).toBe(reachKey(supervisor(41, 1)));
+    expect(audienceOf('kpiUpdated', args, manager)).toBe(reachKey(manager));
+    expect(audienceOf('kpiUpdated', args, supervisor(41, 1))).not.toBe(audienceOf('kpiUpdated', args, manager));
+  });
+
+  it('never for a viewer that could not share at all, nor for another field', () => {
+    expect(audienceOf('kpiUpdated', { scope: 'TEAM', scopeId: 'VGVhbTox', period: 'DAY' }, undefined)).toBeNull();
+    expect(audienceOf('callLogged', { teamId: 'VGVhbTox' }, manager)).toBe(reachKey(manager));
+    expect(audienceOf('callLogged', { teamId: 'VGVhbTox' }, manager)).not.toBe(audienceOf('callLogged', { teamId: 'VGVhbTox' }, supervisor(41, 1)));
   });
 });

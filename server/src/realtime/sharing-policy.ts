@@ -52,7 +52,26 @@ export function reachKey(viewer: Viewer | undefined): string | null {
   ].join(';');
 }
 
+/**
+ * Live fields whose results, for these arguments, read nothing from the viewer once the subscriber's own
+ * `subscribe` has let it in: every subscriber allowed in shares, whatever its reach.
+ *
+ * kpiUpdated of a team or the floor: the figures are the scope's (no field of Kpis looks at the viewer,
+ * and none is personal data), and who may follow them depends only on the viewer's role and team, which
+ * do not change while it follows. An agent's figures are left to the reach: the agent may move to another
+ * team, and the next read of a supervisor of the old team is refused (NOT_FOUND) where a manager's is not.
+ */
+const SAME_FOR_EVERY_VIEWER: Readonly<Record<string, (args: Readonly<Record<string, unknown>>) => boolean>> = {
+  kpiUpdated: (args) => args.scope === 'TEAM' || args.scope === 'FLOOR',
+};
+
+/** The audience of every signed-in subscriber allowed in, for the fields above. */
+export const EVERY_ALLOWED_VIEWER = 'every allowed viewer';
+
 /** The audience a live operation may share its results with, or null to run it for its subscriber alone. */
 export function audienceOf(field: string, args: Readonly<Record<string, unknown>>, viewer: Viewer | undefined): string | null {
-  return isShareable(field, args) ? reachKey(viewer) : null;
+  if (!isShareable(field, args)) return null;
+  const reach = reachKey(viewer);
+  if (reach === null) return null;
+  return Object.hasOwn(SAME_FOR_EVERY_VIEWER, field) && SAME_FOR_EVERY_VIEWER[field]!(args) ? EVERY_ALLOWED_VIEWER : reach;
 }
