@@ -93,6 +93,33 @@ describe('CoalescedUpdates', () => {
     expect(heard).toEqual([1, 3, 4]);
   });
 
+  it('asks about what piled up all at once, so a slow question is waited for once, not once per event', async () => {
+    const live = new LiveSubscription<number>(bus.target, 't:k', bus.ready);
+    const asked: number[] = [];
+    // Each answer takes 100 ms (a read of the database); only event 9 concerns the scope.
+    const it = new CoalescedUpdates<number, number>(
+      live,
+      (n) => {
+        asked.push(n);
+        return new Promise((resolve) => setTimeout(() => resolve(n === 9), 100));
+      },
+      () => Promise.resolve(++reads),
+      250,
+    );
+    for (let i = 0; i < 10; i++) publish(i);
+    const first = await nextAt(it);
+    expect(first).toEqual({ at: 100, value: 1 });
+    expect(asked).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // Nothing that concerns the scope: no update, and everything was heard.
+    for (let i = 10; i < 15; i++) publish(i);
+    const pending = it.next();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(asked).toHaveLength(15);
+    publish(9);
+    await vi.runAllTimersAsync();
+    expect((await pending).value).toBe(2);
+  });
+
   it('ends a waiting read when returned', async () => {
     const it = updates();
     const pending = it.next();

@@ -19,7 +19,13 @@ export class CoalescedUpdates<T, E> implements AsyncIterableIterator<T> {
     for (;;) {
       const event = await this.live.next();
       if (event.done || this.ended) return this.finished();
-      if (!(await this.concerns(event.value))) continue;
+      // What piled up while the last update was read or sent is asked about at once, not one event after
+      // another: a question may need the database (kpiUpdated: the teams of a change's agents), and a
+      // subscription that waited out one answer per event would fall ever further behind a busy floor.
+      const waiting = [event.value, ...this.live.drain()];
+      const answers = await Promise.all(waiting.map((e) => this.concerns(e)));
+      if (this.ended) return this.finished();
+      if (!answers.includes(true)) continue;
       const wait = this.lastUpdate + this.intervalMs - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       if (this.ended) return this.finished();
