@@ -44,7 +44,10 @@ registerEnumType(BucketEnum, { name: 'Bucket', description: 'Delinquency bucket 
 // Filters of the accounts query, and each order it offers with the id that breaks ties (keyset pages).
 // The aging report groups by product, team or agent, then bucket and currency, summing balances: those
 // three indexes carry every column it reads, so a million accounts are summed from the index alone.
+// An agent's page of one status by balance (their desk's portfolio) walks (agent, status, balance, id) in
+// order and stops after the page; its count reads the same range without touching the table.
 @Index({ properties: ['assignedAgent', 'bucket', 'currency', 'balanceMinor'] })
+@Index({ properties: ['assignedAgent', 'status', 'balanceMinor', 'id'] })
 @Index({ properties: ['assignedAgent', 'dpd', 'id'] })
 @Index({ properties: ['team', 'bucket', 'currency', 'balanceMinor'] })
 @Index({ properties: ['team', 'dpd', 'id'] })

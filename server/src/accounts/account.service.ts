@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { accountScope, accountScopeSql, requireViewer } from '../auth/access.js';
+import { accountScope, accountScopeBranchesSql, accountScopeSql, requireViewer } from '../auth/access.js';
 import { Role, type Viewer } from '../auth/viewer.js';
 import { readOnly } from '../db/read-only.js';
 import { marks, type Sql } from '../db/sql.js';
@@ -41,9 +41,17 @@ export class AccountService {
     page: PageArgs,
   ): Promise<Connection<Account>> {
     const v = requireViewer(viewer);
-    const scope = accountScopeSql(v, 'a');
-    const where = [...(scope ? [scope] : []), ...this.conditions(v, filter ?? {})];
+    const where = this.conditions(v, filter ?? {});
     const field = order?.field ?? AccountOrderField.DPD;
+    // An agent's reach is counted branch by branch (their assigned accounts through their own indexes, then
+    // their leases). The page is read so too only where one of the agent's indexes holds its order, (agent,
+    // dpd, id) or (agent, status, balance, id) for one status: each branch then stops at the page's end. In
+    // any other order PostgreSQL would rather walk the floor's own index of that order, hoping to meet the
+    // agent's accounts early (hundreds of milliseconds, or the whole floor when they sit late in it), so
+    // there the page reads the agent's accounts as one list and sorts them.
+    const branches = accountScopeBranchesSql(v, 'a') ?? [];
+    const agentOrdered = field === AccountOrderField.DPD || (field === AccountOrderField.BALANCE && filter?.statuses?.length === 1);
+    const pageBranches = branches.length > 1 && !agentOrdered ? [accountScopeSql(v, 'a')!] : branches;
     const accounts = readOnly(em, Account);
     // The accounts page is the floor's busiest read (every agent's desk): its SQL is written here, once,
     // rather than built through the ORM on every request, and its accounts are read-only (db/read-only.ts).
@@ -53,6 +61,8 @@ export class AccountService {
         columns: accounts.columns('a'),
         from: filter?.search != null && v.role !== Role.ANALYST ? 'account a join customer c on c.id = a.customer_id' : 'account a',
         where,
+        branches: pageBranches,
+        countBranches: branches,
         sort: {
           field: SORT_FIELDS[field],
           column: `a.${SORT_COLUMNS[field]}`,

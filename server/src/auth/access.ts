@@ -59,6 +59,28 @@ export function accountScopeSql(viewer: Viewer, alias: string): Sql | null {
 }
 
 /**
+ * accountScopeSql as conditions that never hold for the same row, the reach being the rows that meet one
+ * of them; null when the viewer sees the floor. An agent's are their assigned accounts and, apart, the
+ * accounts leased to them that are not also assigned to them: a page reads each branch through its own
+ * index in the page's order and stops at the page's end, where the id list made it read, and sort, all
+ * of the agent's accounts (DOMAIN.md §1 is unchanged: assigned plus leased, each account once).
+ */
+export function accountScopeBranchesSql(viewer: Viewer, alias: string): Sql[] | null {
+  if (viewer.role !== Role.AGENT) {
+    const scope = accountScopeSql(viewer, alias);
+    return scope ? [scope] : null;
+  }
+  const agent = viewer.agentId ?? NO_ROW;
+  return [
+    { sql: `${alias}.assigned_agent_id = ?`, params: [agent] },
+    {
+      sql: `${alias}.id in (select l.account_id from account_lease l where l.agent_id = ?) and (${alias}.assigned_agent_id is null or ${alias}.assigned_agent_id <> ?)`,
+      params: [agent, agent],
+    },
+  ];
+}
+
+/**
  * accountScopeSql for one account row already pinned by its id (a change to that account): the agent's
  * reach is tested on the row itself rather than through the list of all their accounts. Null when the
  * viewer reaches the whole floor.

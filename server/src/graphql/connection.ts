@@ -198,10 +198,28 @@ export interface SqlPageSource<T> {
   columns: string;
   from: string;
   where: Sql[];
+  /**
+   * The rows to page through as conditions no row meets twice, the rows being those that meet one (with
+   * `where`). With two or more, each is read as a branch of its own, in the page's order and cut at the
+   * page's end, before the branches are merged: a branch whose index holds that order stops early
+   * instead of sorting all its rows. The sort and id columns must then be among `columns` under their
+   * own names.
+   */
+  branches?: Sql[];
+  /** Rows for the count, as `branches` says them, each counted apart (the page's branches when absent). */
+  countBranches?: Sql[];
   /** The sort key's column (qualified), beside its entity property; `id` of the same table breaks ties. */
   sort: SortKey<T> & { column: string; idColumn: string; dateField?: boolean };
   read: (rows: Record<string, unknown>[]) => T[];
 }
+
+const filter = (conditions: Sql[]): Sql => ({
+  sql: conditions.length ? ` where ${conditions.map((c) => c.sql).join(' and ')}` : '',
+  params: conditions.flatMap((c) => c.params),
+});
+
+/** A qualified column as its subquery's result names it. */
+const resultColumn = (column: string): string => column.slice(column.lastIndexOf('.') + 1);
 
 /**
  * paginate() for a read written in SQL: the same pages, cursors and counts, without building the
@@ -221,18 +239,35 @@ export async function paginateSql<T extends { id: number }>(em: EntityManager, s
     where.push({ sql: `(${sort.column} ${op} ? or (${sort.column} = ? and ${sort.idColumn} ${op} ?))`, params: [value, value, after.id] });
   }
   const dir = asc ? 'asc' : 'desc';
-  const filter = (conditions: Sql[]): Sql => ({
-    sql: conditions.length ? ` where ${conditions.map((c) => c.sql).join(' and ')}` : '',
-    params: conditions.flatMap((c) => c.params),
-  });
-  const selected = filter(where);
-  const rows = await readRows(em, {
-    sql: `select ${source.columns} from ${source.from}${selected.sql} order by ${sort.column} ${dir}, ${sort.idColumn} ${dir} limit ?`,
-    params: [...selected.params, page.size + 1],
-  });
-  const counted = filter(source.where);
+  const limit = page.size + 1;
+  const branches = source.branches ?? [];
+  const read = (conditions: Sql[]): Sql => {
+    const selected = filter(conditions);
+    return {
+      sql: `select ${source.columns} from ${source.from}${selected.sql} order by ${sort.column} ${dir}, ${sort.idColumn} ${dir} limit ?`,
+      params: [...selected.params, limit],
+    };
+  };
+  let statement: Sql;
+  if (branches.length < 2) {
+    statement = read([...branches, ...where]);
+  } else {
+    // Each branch in a subquery of its own: SQLite takes no ORDER BY or LIMIT on a member of a compound select.
+    const parts = branches.map((branch) => read([branch, ...where]));
+    const [column, id] = [resultColumn(sort.column), resultColumn(sort.idColumn)];
+    statement = {
+      sql: `select * from (${parts.map((part, i) => `select * from (${part.sql}) b${i}`).join(' union all ')}) p order by p.${column} ${dir}, p.${id} ${dir} limit ?`,
+      params: [...parts.flatMap((part) => part.params), limit],
+    };
+  }
+  const rows = await readRows(em, statement);
   return toConnection(source.read(rows), page, sort.field, async () => {
-    const [row] = await readRows<{ n: number | string }>(em, { sql: `select count(*) as n from ${source.from}${counted.sql}`, params: counted.params });
+    const counted = source.countBranches ?? branches;
+    const counts = (counted.length < 2 ? [[...counted, ...source.where]] : counted.map((branch) => [branch, ...source.where])).map(filter);
+    const [row] = await readRows<{ n: number | string }>(em, {
+      sql: `select ${counts.map((c) => `(select count(*) from ${source.from}${c.sql})`).join(' + ')} as n`,
+      params: counts.flatMap((c) => c.params),
+    });
     return Number(row!.n);
   });
 }

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261130214422 } from './Migration20261130214422.js';
+import { Migration20261130214616 } from './Migration20261130214616.js';
 import { Migration20261130204613 } from './Migration20261130204613.js';
 import { Migration20261130185205 } from './Migration20261130185205.js';
 import { Migration20261130163027 } from './Migration20261130163027.js';
@@ -18,4 +19,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130185205', class: Migration20261130185205 },
   { name: 'Migration20261130204613', class: Migration20261130204613 },
   { name: 'Migration20261130214422', class: Migration20261130214422 },
+  { name: 'Migration20261130214616', class: Migration20261130214616 },
 ];

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261130214412 } from './Migration20261130214412.js';
+import { Migration20261130214501 } from './Migration20261130214501.js';
 import { Migration20261130204609 } from './Migration20261130204609.js';
 import { Migration20261130185201 } from './Migration20261130185201.js';
 import { Migration20261130163025 } from './Migration20261130163025.js';
@@ -18,4 +19,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261130185201', class: Migration20261130185201 },
   { name: 'Migration20261130204609', class: Migration20261130204609 },
   { name: 'Migration20261130214412', class: Migration20261130214412 },
+  { name: 'Migration20261130214501', class: Migration20261130214501 },
 ];
