@@ -51,6 +51,8 @@ const schema = z.object({
   /** Seconds between sweeps of every alert rule (time alone makes a pause too long); 0 for none. */
   ALERT_SWEEP_SECONDS: z.coerce.number().int().min(0).default(30),
   /** Least milliseconds between two evaluations set off by KPI changes (they gather in between); 0 for back to back. */
+  /** Rows the day rollover loads at a time (promises, instalments, breaking plans): bounds its memory on any floor. */
+  ROLLOVER_CHUNK: z.coerce.number().int().min(1).default(2000),
   ALERT_EVALUATION_GAP_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** The floor simulator inside `pnpm start`: on by default, it runs only when the database is the demo floor. */
   SIMULATOR: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
@@ -88,6 +90,8 @@ export interface Config {
   exposeSqlCount: boolean;
   clientDist?: string;
   live: { shared: boolean; exposeMetrics: boolean };
+  /** Rows the day rollover loads at a time. */
+  rolloverChunk: number;
   alerts: { live: boolean; sweepSeconds: number; gapMs: number };
   simulator: { enabled: boolean; agents: number; pace: Pace; seed: number };
 }
@@ -123,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exposeSqlCount: e.EXPOSE_SQL_COUNT,
     clientDist: e.CLIENT_DIST,
     live: { shared: e.SHARED_SUBSCRIPTIONS === 'on', exposeMetrics: e.EXPOSE_LIVE_METRICS },
+    rolloverChunk: e.ROLLOVER_CHUNK,
     alerts: { live: e.ALERT_EVALUATION === 'live', sweepSeconds: e.ALERT_SWEEP_SECONDS, gapMs: e.ALERT_EVALUATION_GAP_MS },
     simulator: { enabled: e.SIMULATOR === 'on', agents: e.SIMULATOR_AGENTS, pace: e.SIMULATOR_PACE, seed: e.SIMULATOR_SEED },
   };

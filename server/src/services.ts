@@ -116,7 +116,7 @@ export function createServices(deps: { config: Config; clock: Clock; orm: Orm; l
     writeOffs: new WriteOffService(deps.clock),
     presence: new PresenceService(deps.clock, deps.events, kpiCounters),
     callRecording: new CallRecordingService(deps.clock, () => services),
-    rollover: new RolloverService(deps.clock, businessDate, DEFAULT_POLICY, bucketFlows, kpiCounters, bucketMetricsWatcher),
+    rollover: new RolloverService(deps.clock, businessDate, DEFAULT_POLICY, bucketFlows, kpiCounters, bucketMetricsWatcher, deps.config.rolloverChunk),
     contactCheck: new ContactCheckService(deps.clock),
     contactProfiles: new ContactProfileService(deps.clock),
     treatmentStrategies: new TreatmentStrategyService(deps.clock, DEFAULT_POLICY),

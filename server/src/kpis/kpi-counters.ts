@@ -83,10 +83,16 @@ export class KpiCounters {
 
   /** Promises whose status may have moved from `before` (kept by a payment, re-opened, settled at rollover, approved). */
   promisesSettled(tx: EntityManager, changes: ReadonlyArray<{ promise: PromiseToPay; before: string }>): Promise<void> {
-    return this.add(
-      tx,
-      changes.map(({ promise, before }) => settlementDelta(promise.agent.id, promise.graceEndsOn, before, promise.status)),
-    );
+    return this.add(tx, this.settlementDeltas(changes));
+  }
+
+  /**
+   * What promisesSettled adds, merged per (agent, day) with the moves already gathered in `into`: a caller
+   * settling promises a chunk at a time (the day rollover) gathers them so, and adds them once with `add`,
+   * as one promisesSettled of them all would - without holding the promises.
+   */
+  settlementDeltas(changes: ReadonlyArray<{ promise: PromiseToPay; before: string }>, into: readonly CounterDelta[] = []): CounterDelta[] {
+    return mergeDeltas([...into, ...changes.map(({ promise, before }) => settlementDelta(promise.agent.id, promise.graceEndsOn, before, promise.status))]);
   }
 
   paymentPosted(tx: EntityManager, payment: Payment): Promise<void> {

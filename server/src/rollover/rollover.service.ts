@@ -16,6 +16,7 @@ import { PromiseStatus, PromiseToPay } from '../promises/promise-to-pay.entity.j
 import type { Clock } from '../shared/clock.js';
 import { firstOfMonth, isLocalDate, monthOf, type LocalDate } from '../shared/dates.js';
 import type { CollectionPolicy } from '../shared/policy.js';
+import type { CounterDelta } from '../kpis/counter-deltas.js';
 import type { KpiCounters } from '../kpis/kpi-counters.js';
 import { BusinessDay } from './business-day.entity.js';
 
@@ -35,11 +36,18 @@ export interface RolloverSummary {
 /** Who runs the scheduled rollover: the system, audited as an admin action without an agent. */
 export const SYSTEM: Viewer = { role: Role.ADMIN };
 
+/** Promises, instalments or breaking plans loaded at a time by default. */
+export const ROLLOVER_CHUNK = 2000;
+
 /**
  * The business day (DOMAIN.md §2, §4): DPD and buckets advance, promises whose grace ended are settled
  * as kept, partially kept or broken, plans with two missed instalments break, and the month's first
  * rollover takes the opening bucket snapshot. One run per date, never for a date after today nor before
  * the last one: the BusinessDay row makes a second run a no-op, and every step would change nothing anyway.
+ *
+ * The whole run is one transaction, the BusinessDay row written in it: a crash leaves the day not rolled at
+ * all, never half. Within it the rows are loaded a chunk at a time (keyset by id), each chunk flushed and
+ * the EntityManager cleared before the next, so the memory it holds is bounded by the chunk, not the floor.
  */
 export class RolloverService {
   constructor(
@@ -49,6 +57,8 @@ export class RolloverService {
     private readonly bucketFlows: BucketFlows,
     private readonly counters?: KpiCounters,
     private readonly bucketMetrics?: BucketMetricsWatcher,
+    /** Rows loaded at a time: the rollover holds one chunk of entities, whatever the floor's size. */
+    private readonly chunk = ROLLOVER_CHUNK,
   ) {}
 
   async run(em: EntityManager, viewer: Viewer | undefined, date?: LocalDate | null): Promise<RolloverSummary> {
@@ -133,51 +143,85 @@ export class RolloverService {
     return result.affectedRows;
   }
 
+  /** Flushes what a chunk changed and forgets its entities: the transaction keeps the writes, memory keeps nothing. */
+  private async release(tx: EntityManager): Promise<void> {
+    await tx.flush();
+    tx.clear();
+  }
+
   private async settlePromises(tx: EntityManager, day: LocalDate, summary: RolloverSummary): Promise<void> {
-    const ended = await tx.find(PromiseToPay, { status: { $in: [PromiseStatus.PENDING, PromiseStatus.PENDING_APPROVAL] }, graceEndsOn: { $lt: day } });
-    const settled: Array<{ promise: PromiseToPay; before: string }> = [];
-    for (const promise of ended) {
-      if (promise.status === PromiseStatus.PENDING_APPROVAL) {
-        // It never counted: nobody approved it before its grace ended.
-        promise.status = PromiseStatus.CANCELLED;
-        promise.statusReason = 'Not approved before its grace ended.';
-        summary.promisesLapsed += 1;
-        continue;
+    // Broken and partially kept count on the day their grace ended (§7): gathered chunk by chunk, added at once.
+    let moves: CounterDelta[] = [];
+    // Keyset by id: a settled promise leaves the filter, so an offset would skip rows; the id never moves.
+    for (let after = 0; ; ) {
+      const ended = await tx.find(
+        PromiseToPay,
+        { id: { $gt: after }, status: { $in: [PromiseStatus.PENDING, PromiseStatus.PENDING_APPROVAL] }, graceEndsOn: { $lt: day } },
+        { orderBy: { id: 'asc' }, limit: this.chunk },
+      );
+      if (!ended.length) break;
+      after = ended[ended.length - 1].id;
+      const settled: Array<{ promise: PromiseToPay; before: string }> = [];
+      for (const promise of ended) {
+        if (promise.status === PromiseStatus.PENDING_APPROVAL) {
+          // It never counted: nobody approved it before its grace ended.
+          promise.status = PromiseStatus.CANCELLED;
+          promise.statusReason = 'Not approved before its grace ended.';
+          summary.promisesLapsed += 1;
+          continue;
+        }
+        settled.push({ promise, before: promise.status });
+        promise.status = promiseOutcome(promise.amountMinor, promise.paidMinor, true) as PromiseStatus;
+        promise.settledAt = this.clock.now();
+        if (promise.status === PromiseStatus.BROKEN) summary.promisesBroken += 1;
+        if (promise.status === PromiseStatus.PARTIALLY_KEPT) summary.promisesPartiallyKept += 1;
       }
-      settled.push({ promise, before: promise.status });
-      promise.status = promiseOutcome(promise.amountMinor, promise.paidMinor, true) as PromiseStatus;
-      promise.settledAt = this.clock.now();
-      if (promise.status === PromiseStatus.BROKEN) summary.promisesBroken += 1;
-      if (promise.status === PromiseStatus.PARTIALLY_KEPT) summary.promisesPartiallyKept += 1;
+      if (this.counters) moves = this.counters.settlementDeltas(settled, moves);
+      await this.release(tx);
+      if (ended.length < this.chunk) break;
     }
-    // Broken and partially kept count on the day their grace ended (§7), all in one statement.
-    await this.counters?.promisesSettled(tx, settled);
+    await this.counters?.add(tx, moves);
   }
 
   private async settlePlans(tx: EntityManager, day: LocalDate, summary: RolloverSummary): Promise<void> {
     // Plans and their accounts are loaded only when a plan breaks: every account in arrangement is not
-    // touched (nor its version moved) by a night in which nothing happened to its plan.
-    const instalments = await tx.find(Instalment, {
-      plan: { status: PlanStatus.ACTIVE },
-      status: { $in: [InstalmentStatus.PENDING, InstalmentStatus.PARTIALLY_PAID, InstalmentStatus.MISSED] },
-    });
+    // touched (nor its version moved) by a night in which nothing happened to its plan. Only the count of
+    // missed instalments per plan is kept across chunks.
     const missedByPlan = new Map<number, number>();
-    for (const instalment of instalments) {
-      const status = instalmentOutcome(instalment.amountMinor, instalment.paidMinor, instalment.dueDate, day, this.policy.promiseGraceDays) as InstalmentStatus;
-      if (status === InstalmentStatus.MISSED && instalment.status !== InstalmentStatus.MISSED) summary.instalmentsMissed += 1;
-      instalment.status = status;
-      if (status === InstalmentStatus.MISSED) missedByPlan.set(instalment.plan.id, (missedByPlan.get(instalment.plan.id) ?? 0) + 1);
+    for (let after = 0; ; ) {
+      const instalments = await tx.find(
+        Instalment,
+        {
+          id: { $gt: after },
+          plan: { status: PlanStatus.ACTIVE },
+          status: { $in: [InstalmentStatus.PENDING, InstalmentStatus.PARTIALLY_PAID, InstalmentStatus.MISSED] },
+        },
+        { orderBy: { id: 'asc' }, limit: this.chunk },
+      );
+      if (!instalments.length) break;
+      after = instalments[instalments.length - 1].id;
+      for (const instalment of instalments) {
+        const status = instalmentOutcome(instalment.amountMinor, instalment.paidMinor, instalment.dueDate, day, this.policy.promiseGraceDays) as InstalmentStatus;
+        if (status === InstalmentStatus.MISSED && instalment.status !== InstalmentStatus.MISSED) summary.instalmentsMissed += 1;
+        instalment.status = status;
+        if (status === InstalmentStatus.MISSED) missedByPlan.set(instalment.plan.id, (missedByPlan.get(instalment.plan.id) ?? 0) + 1);
+      }
+      await this.release(tx);
+      if (instalments.length < this.chunk) break;
     }
-    const breaking = [...missedByPlan].filter(([, missed]) => planBroken(missed, this.policy.planMissedInstalmentsToBreak));
-    if (!breaking.length) return;
-    const plans = await tx.find(PaymentPlan, { id: { $in: breaking.map(([id]) => id) } }, { populate: ['account'] });
-    for (const plan of plans) {
-      plan.status = PlanStatus.BROKEN;
-      plan.statusReason = `${missedByPlan.get(plan.id)} instalments missed.`;
-      summary.plansBroken += 1;
+    const breaking = [...missedByPlan].filter(([, missed]) => planBroken(missed, this.policy.planMissedInstalmentsToBreak)).map(([id]) => id);
+    for (let start = 0; start < breaking.length; start += this.chunk) {
+      const ids = breaking.slice(start, start + this.chunk);
+      const plans = await tx.find(PaymentPlan, { id: { $in: ids } }, { populate: ['account'], orderBy: { id: 'asc' } });
+      for (const plan of plans) {
+        plan.status = PlanStatus.BROKEN;
+        plan.statusReason = `${missedByPlan.get(plan.id)} instalments missed.`;
+        summary.plansBroken += 1;
+      }
+      await tx.flush();
+      for (const plan of plans) await settleAccountState(tx, plan.account, await duesOf(tx, plan.account), day);
+      await this.release(tx);
     }
-    await tx.flush();
-    for (const plan of plans) await settleAccountState(tx, plan.account, await duesOf(tx, plan.account), day);
   }
 
   /** The month-opening snapshot month-to-date bucket metrics compare with (DOMAIN.md §2, §7), with each account's team then. */
