@@ -46,6 +46,8 @@ describe('loadConfig', () => {
     ['SHARED_SUBSCRIPTIONS', 'maybe', /SHARED_SUBSCRIPTIONS: must be on or off/],
     ['ALERT_EVALUATION_GAP_MS', '-1', /ALERT_EVALUATION_GAP_MS/],
     ['ALERT_EVALUATION_GAP_MS', 'soon', /ALERT_EVALUATION_GAP_MS/],
+    ['ROLLOVER_CHUNK', '0', /ROLLOVER_CHUNK/],
+    ['ROLLOVER_CHUNK', '2.5', /ROLLOVER_CHUNK/],
   ])('names a bad %s (%s) in a clear message', (key, value, message) => {
     expect(() => loadConfig({ ...base, [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, [key]: value })).toThrow(message);
@@ -60,6 +62,11 @@ describe('loadConfig', () => {
   it('evaluates alert rules set off by KPI changes at most once a second by default', () => {
     expect(loadConfig(base).alerts.gapMs).toBe(1000);
     expect(loadConfig({ ...base, ALERT_EVALUATION_GAP_MS: '0' }).alerts.gapMs).toBe(0);
+  });
+
+  it('rolls the day over 2000 rows at a time by default', () => {
+    expect(loadConfig(base).rolloverChunk).toBe(2000);
+    expect(loadConfig({ ...base, ROLLOVER_CHUNK: '1' }).rolloverChunk).toBe(1);
   });
 
   it('shares live executions by default and keeps the live metrics endpoint closed unless asked', () => {
