@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, login, ok } from '../utils/graphql.js';
 import { startTestServer, type TestServer } from '../utils/server.js';
+import { tableRows } from '../utils/unchanged.js';
 
 /**
  * The day rollover loads promises, instalments and breaking plans a chunk at a time (ROLLOVER_CHUNK),
@@ -33,15 +34,8 @@ const floorMidnight = (date: string): Date => new Date(`${date}T06:05:00.000Z`);
  * audit log's own ids (its summary is compared through the answers): what the rollover decided.
  */
 async function digest(server: TestServer): Promise<Record<string, string>> {
-  const conn = server.orm.em.fork().getConnection();
-  const tables = (Object.values(server.orm.getMetadata().getAll()) as Array<{ abstract?: boolean; tableName: string }>)
-    .filter((m) => !m.abstract)
-    .map((m) => m.tableName)
-    .sort();
   const out: Record<string, string> = {};
-  for (const table of tables) {
-    const quoted = server.config.database.kind === 'sqlite' ? `\`${table}\`` : `"${table}"`;
-    const rows = (await conn.execute(`select * from ${quoted} order by id`)) as Array<Record<string, unknown>>;
+  for (const [table, rows] of await tableRows(server)) {
     out[table] = table === 'audit_event' ? String(rows.length) : JSON.stringify(rows.map(({ updated_at: _u, ...row }) => row));
   }
   return out;

@@ -7,7 +7,7 @@ import { Role, seesWholeFloor, type Viewer } from '../auth/viewer.js';
 import { ZoneClock } from '../db/seed/floor-time.js';
 import { badInput, forbidden, notFound } from '../graphql/errors.js';
 import { decodeIdOf, encodeId } from '../graphql/ids.js';
-import { sqlRows } from '../db/sql.js';
+import { marks, sqlRows } from '../db/sql.js';
 import type { Clock } from '../shared/clock.js';
 import { addDays, isLocalDate, type LocalDate } from '../shared/dates.js';
 import { FLOOR_CURRENCY } from '../shared/floor-currency.js';
@@ -105,7 +105,7 @@ export class KpiService {
     const now = this.clock.now();
     const { from, to } = periodDays(args.period, args.date);
     const totals = await this.totals(em, scope, args.period, from, to, now);
-    const targets = await this.targetsOf(em, scope, args.period, args.date);
+    const targets = await this.targetsOf(em, scope.scope, [scope.id], args.period, args.date);
     return this.present(scope, args.period, args.date, totals, targets, now);
   }
 
@@ -120,7 +120,7 @@ export class KpiService {
     const period = KpiPeriod.DAY;
     const { from, to } = periodDays(period, date);
     const counters = countersOf(period, from, to);
-    const teams = teamIds.map(() => '?').join(', ');
+    const teams = marks(teamIds.length);
     const sums = await execute<Record<string, unknown>>(
       em,
       `select a.team_id as team_id, ${SUMS} from ${counters.table} k join agent a on a.id = k.agent_id
@@ -137,7 +137,7 @@ export class KpiService {
       totals.connectedSeconds += extra.connectedSeconds;
       totals.pausedSeconds += extra.pausedSeconds;
     }
-    const targets = await em.find(Target, { scope: KpiScope.TEAM, scopeId: { $in: [...teamIds] }, period, periodStart: periodStart(period, date) });
+    const targets = await this.targetsOf(em, KpiScope.TEAM, teamIds, period, date);
     for (const [id, totals] of totalsOf) {
       const scope = { scope: KpiScope.TEAM, id, globalId: encodeId('Team', id) };
       out.set(id, this.present(scope, period, date, totals, targets.filter((t) => t.scopeId === id), now));
@@ -337,14 +337,14 @@ export class KpiService {
     return found;
   }
 
-  /** The scope's targets for the period, as plain rows: kpiUpdated reads them again for every update it sends. */
-  private async targetsOf(em: EntityManager, scope: Scope, period: KpiPeriod, date: LocalDate): Promise<Array<Pick<Target, 'kpi' | 'value'>>> {
-    const rows = await sqlRows<{ kpi: Kpi; value: unknown }>(
+  /** The targets of these scopes (one kind) for the period, as plain rows: kpiUpdated reads them again for every update it sends. */
+  private async targetsOf(em: EntityManager, scope: KpiScope, ids: readonly number[], period: KpiPeriod, date: LocalDate): Promise<Array<Pick<Target, 'scopeId' | 'kpi' | 'value'>>> {
+    const rows = await sqlRows<{ scope_id: unknown; kpi: Kpi; value: unknown }>(
       em,
-      'select t.kpi, t.value from target t where t.scope = ? and t.scope_id = ? and t.period = ? and t.period_start = ?',
-      [scope.scope, scope.id, period, periodStart(period, date)],
+      `select t.scope_id, t.kpi, t.value from target t where t.scope = ? and t.scope_id in (${marks(ids.length)}) and t.period = ? and t.period_start = ?`,
+      [scope, ...ids, period, periodStart(period, date)],
     );
-    return rows.map((r) => ({ kpi: r.kpi, value: Number(r.value) }));
+    return rows.map((r) => ({ scopeId: Number(r.scope_id), kpi: r.kpi, value: Number(r.value) }));
   }
 
   private async findScope(em: EntityManager, scope: KpiScope, scopeId: string | null | undefined, argument = 'scopeId'): Promise<Scope & { teamId: number | null }> {
