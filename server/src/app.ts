@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { pinoHttp } from 'pino-http';
@@ -136,6 +136,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       ApolloServerPluginLandingPageDisabled(),
+      // The API sets no cache hints, and Apollo's cache-control plugin is the one hook that made it wrap
+      // every field's resolver (a page of 50 accounts resolves some 1,000 fields).
+      ApolloServerPluginCacheControlDisabled(),
       limitsPlugin(limits),
       sqlCountPlugin(config.exposeSqlCount),
     ],

@@ -20,7 +20,7 @@ import type { FloorEvents } from '../realtime/events.js';
 import { AlertKind, type ContactRefusedEvent } from '../realtime/topics.js';
 import type { Clock } from '../shared/clock.js';
 import { addDays, type LocalDate } from '../shared/dates.js';
-import { FLOOR_CURRENCY, toFloorCurrency } from '../shared/floor-currency.js';
+import { FLOOR_CURRENCY, floorCurrencySql, toFloorCurrency } from '../shared/floor-currency.js';
 import { formatMinor, parseMinor } from '../shared/money.js';
 import type { MoneyInput } from '../shared/money.input.js';
 import { brokenPromiseAlerts, DEFAULT_RULES, kpisBehindPace, overstayed, refusalBurst, ruleProblems, WATCHED_PRESENCE, type RuleThresholds } from './alert-rules.js';
@@ -331,17 +331,19 @@ export class AlertService {
    */
   private async brokenPromiseCandidates(em: EntityManager, rules: Map<AlertKind, AlertRule>, agentIds: number[] | null): Promise<Candidate[]> {
     const rule = rules.get(AlertKind.BROKEN_PROMISE)!;
-    if (!rule.enabled || agentIds?.length === 0) return [];
+    if (!rule.enabled || rule.amountMinor == null || agentIds?.length === 0) return [];
     const only = agentIds ? ` and p.agent_id in (${marks(agentIds.length)})` : '';
     // Promises already alerted on are left in the database: after the first evaluation of a day that is nearly all of them.
+    // So are those under the rule's amount (two thirds of a day's breaks on the benchmark floor), which could never alert;
+    // brokenPromiseAlerts still decides on each row read.
     const rows = await sqlRows<{ id: unknown; agent_id: unknown; account_id: unknown; team_id: unknown; amount_minor: unknown; currency: string; due_date: string }>(
       em,
       `select p.id, p.agent_id, p.account_id, coalesce(a.team_id, g.team_id) as team_id, p.amount_minor, p.currency, p.due_date
        from promise_to_pay p join account a on a.id = p.account_id join agent g on g.id = p.agent_id
-       where p.status = ? and p.grace_ends_on >= ?${only}
+       where p.status = ? and p.grace_ends_on >= ? and ${floorCurrencySql('p.amount_minor', 'p.currency')} >= ?${only}
          and not exists (select 1 from alert x where x.episode_key = 'BROKEN_PROMISE:promise:' || p.id)
        order by p.id`,
-      [PromiseStatus.BROKEN, addDays(this.businessDate(), -1), ...(agentIds ?? [])],
+      [PromiseStatus.BROKEN, addDays(this.businessDate(), -1), rule.amountMinor, ...(agentIds ?? [])],
     );
     const out: Candidate[] = [];
     for (const row of rows) {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { InstantType } from './instant.type.js';
+import { StatementNames } from './pg-statements.js';
 
 /** A piece of hand-written SQL with its `?` parameters, in order. */
 export interface Sql {
@@ -10,6 +11,18 @@ export interface Sql {
 
 /** `?, ?, ?` for an `in (...)` list of n values. */
 export const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+
+export const isPostgres = (em: EntityManager): boolean => !em.getPlatform().constructor.name.toLowerCase().includes('sqlite');
+
+/**
+ * `column in (...)` for a list of row ids. On PostgreSQL it is one array parameter (`= any(...)`), so the
+ * statement's text is the same whatever the list's length and runs as one prepared statement (see run).
+ */
+export function idsIn(em: EntityManager, column: string, ids: readonly number[]): Sql {
+  for (const id of ids) if (!Number.isSafeInteger(id)) throw new Error(`idsIn: ${String(id)} is not a row id`);
+  if (!isPostgres(em)) return { sql: `${column} in (${marks(ids.length)})`, params: [...ids] };
+  return { sql: `${column} = any(cast(? as bigint[]))`, params: [`{${ids.join(',')}}`] };
+}
 
 /**
  * Plain rows through the request's connection (and its transaction, if any), counted and logged like
@@ -40,9 +53,14 @@ export async function sqlRun(em: EntityManager, sql: string, params: readonly un
   await run(em, sql, params);
 }
 
+const statementNames = new StatementNames();
+
 async function run(em: EntityManager, sql: string, params: readonly unknown[]): Promise<unknown> {
   const sqlEm = em as SqlEntityManager;
   const query = sqlEm.getKnex().raw(sql, params as never);
+  const name = isPostgres(em) ? statementNames.of(sql, params.length) : undefined;
+  // knex's PostgreSQL client hands a query's options to pg's query config.
+  if (name) query.options({ name });
   const trx = sqlEm.getTransactionContext();
   if (trx) query.transacting(trx);
   const started = Date.now();

@@ -9,7 +9,7 @@ import { Call } from '../calls/call.entity.js';
 import { ContactPoint } from '../customers/contact-point.entity.js';
 import { InstantType } from '../db/instant.type.js';
 import { readOnlyWhere } from '../db/read-only.js';
-import { marks } from '../db/sql.js';
+import { idsIn, marks } from '../db/sql.js';
 import { Customer } from '../customers/customer.entity.js';
 import { PromiseStatus, PromiseToPay } from '../promises/promise-to-pay.entity.js';
 
@@ -34,7 +34,7 @@ const instant = new InstantType();
 /** By primary key, as read-only entities (db/read-only.ts): these loaders serve every page of the API. */
 function byId<T extends { id: number }>(em: EntityManager, entity: EntityName<T>): DataLoader<number, T | null> {
   return new DataLoader(async (ids) => {
-    const rows = await readOnlyWhere(em, entity, { sql: `t.id in (${marks(ids.length)})`, params: [...ids] });
+    const rows = await readOnlyWhere(em, entity, idsIn(em, 't.id', ids));
     const map = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => map.get(id) ?? null);
   });
@@ -58,7 +58,8 @@ export function createLoaders(em: EntityManager, viewer: Viewer | undefined): Lo
       if (!viewer) return ids.map(() => null);
       // Pinned by id, so the agent's reach is tested on each row rather than through all their accounts.
       const reach = accountInReachSql(viewer, 't');
-      const rows = await readOnlyWhere(em, Account, { sql: `t.id in (${marks(ids.length)})${reach ? ` and ${reach.sql}` : ''}`, params: [...ids, ...(reach?.params ?? [])] });
+      const pinned = idsIn(em, 't.id', ids);
+      const rows = await readOnlyWhere(em, Account, { sql: `${pinned.sql}${reach ? ` and ${reach.sql}` : ''}`, params: [...pinned.params, ...(reach?.params ?? [])] });
       const map = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => map.get(id) ?? null);
     }),
@@ -67,10 +68,11 @@ export function createLoaders(em: EntityManager, viewer: Viewer | undefined): Lo
     team: byId(em, Team),
     call: byId(em, Call),
     openPromiseOfAccount: new DataLoader(async (accountIds) => {
+      const accounts = idsIn(em, 't.account_id', accountIds);
       const rows = await readOnlyWhere(
         em,
         PromiseToPay,
-        { sql: `t.account_id in (${marks(accountIds.length)}) and t.status in (?, ?)`, params: [...accountIds, PromiseStatus.PENDING, PromiseStatus.PENDING_APPROVAL] },
+        { sql: `${accounts.sql} and t.status in (?, ?)`, params: [...accounts.params, PromiseStatus.PENDING, PromiseStatus.PENDING_APPROVAL] },
         't.due_date asc, t.id asc',
       );
       // The open promise an agent acts on is the one falling due first.

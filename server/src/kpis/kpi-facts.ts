@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { Disposition, isContact, isRightPartyContact } from '../calls/dispositions.js';
 import { ZoneClock } from '../db/seed/floor-time.js';
+import { isPostgres } from '../db/sql.js';
 import { addDays, type LocalDate } from '../shared/dates.js';
 import { floorCurrencySql } from '../shared/floor-currency.js';
 import { COUNTER_COLUMN, COUNTER_FIELDS, mergeDeltas, presenceDeltas, zeroFigures, type CounterDelta, type CounterField, type CounterFigures } from './counter-deltas.js';
@@ -67,8 +68,6 @@ const SOURCES: readonly Source[] = [
     fields: { collectedAmountMinor: `sum(${floorCurrencySql('p.amount_minor', 'p.currency')})` },
   },
 ];
-
-const isPostgres = (em: EntityManager): boolean => !em.getPlatform().constructor.name.toLowerCase().includes('sqlite');
 
 /** `with days(day, s, e) as (values ...)` for the given floor days, and its parameters. */
 function daysCte(em: EntityManager, days: readonly LocalDate[], zone: ZoneClock): { sql: string; params: unknown[] } {
