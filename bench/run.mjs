@@ -4,9 +4,9 @@
  *   pnpm bench                      # both databases, every scenario
  *   pnpm bench -- --db sqlite --only portfolio,recordCall --seconds 10
  * Floors: bench/data/floor.sqlite and floor-small.sqlite; PostgreSQL databases openfloor_floor and
- * openfloor_floor_small on BENCH_DATABASE_URL. A missing floor is built first with --build (about
- * 10 minutes on SQLite and 25 on PostgreSQL for the large one on 2 cores), otherwise its scenarios are
- * skipped with the command that builds it. Each scenario's JSON lines go to stdout and to
+ * openfloor_floor-small on BENCH_DATABASE_URL. A missing floor is built first with --build (the large
+ * one alone on 2 cores: about 18 minutes on SQLite and 25 on PostgreSQL; both at once, 37 and 54),
+ * otherwise its scenarios are skipped with the command that builds it. Each scenario's JSON lines go to stdout and to
  * bench/results/latest.jsonl, replacing the lines of the scenarios and databases run this time and
  * keeping the others; `node bench/table.mjs` turns that file into the README's table.
  */
