@@ -12,7 +12,7 @@ import { marks, sqlRows } from '../db/sql.js';
 import { paginate, type Connection, type PageArgs } from '../graphql/connection.js';
 import { badInput, conflict, forbidden, notFound } from '../graphql/errors.js';
 import { decodeIdOf } from '../graphql/ids.js';
-import { execute, instant } from '../kpis/kpi-counters.js';
+import { instant } from '../kpis/kpi-counters.js';
 import { KPIS, type KpiStatus } from '../kpis/kpi-math.js';
 import type { KpiService } from '../kpis/kpi.service.js';
 import { PromiseStatus } from '../promises/promise-to-pay.entity.js';
@@ -297,13 +297,12 @@ export class AlertService {
     const kinds = [AlertKind.AGENT_PAUSED_TOO_LONG, AlertKind.AGENT_IN_WRAP_UP_TOO_LONG].filter((k) => rules.get(k)!.enabled);
     if (kinds.length === 0) return [];
     const only = teamIds ? ` and a.team_id in (${teamIds.map(() => '?').join(', ')})` : '';
-    const rows = await execute<{ agent_id: unknown; team_id: unknown; change_id: unknown; status: string; pause_reason: string | null; at: unknown }>(
+    const rows = await sqlRows<{ agent_id: unknown; team_id: unknown; change_id: unknown; status: string; pause_reason: string | null; at: unknown }>(
       em,
       `select a.id as agent_id, a.team_id as team_id, c.id as change_id, c.status as status, c.pause_reason as pause_reason, c.at as at
        from agent a join agent_status_change c on c.id = a.presence_change_id
        where a.team_id is not null and c.status in ('PAUSED', 'WRAP_UP')${only}`,
       teamIds ?? [],
-      'all',
     );
     const now = this.clock.now();
     const out: Candidate[] = [];

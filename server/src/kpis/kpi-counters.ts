@@ -7,7 +7,7 @@ import type { Payment } from '../payments/payment.entity.js';
 import type { PromiseToPay } from '../promises/promise-to-pay.entity.js';
 import type { FloorEvents } from '../realtime/events.js';
 import { toFloorCurrency } from '../shared/floor-currency.js';
-import { sqlRun } from '../db/sql.js';
+import { sqlRows, sqlRun } from '../db/sql.js';
 import {
   callDelta,
   COUNTER_COLUMN,
@@ -111,11 +111,10 @@ export class KpiCounters {
    */
   async presenceChanged(tx: EntityManager, change: AgentStatusChange): Promise<void> {
     const at = tx.getPlatform().processDateProperty(change.at);
-    const [previous] = await execute<{ status: string; at: unknown }>(
+    const [previous] = await sqlRows<{ status: string; at: unknown }>(
       tx,
       `select status, at from agent_status_change where agent_id = ? and (at < ? or (at = ? and id < ?)) order by at desc, id desc limit 1`,
       [change.agent.id, at, at, change.id],
-      'all',
     );
     if (!previous) return;
     await this.add(tx, presenceDeltas(change.agent.id, previous.status, instant(previous.at), change.at, this.zone));
@@ -133,6 +132,11 @@ async function upsert(tx: EntityManager, statement: { head: string; row: string;
   }
 }
 
+/**
+ * A statement through the ORM's connection, its values inlined into the text: for the recount's and the
+ * bucket figures' rebuilds, which run once each. Reads served per request use sqlRows (db/sql.ts), bound,
+ * so SQLite reuses them compiled and PostgreSQL runs them prepared.
+ */
 export async function execute<T = Record<string, unknown>>(tx: EntityManager, sql: string, params: unknown[], method: 'all' | 'run' = 'run'): Promise<T[]> {
   const em = tx as SqlEntityManager;
   return em.getConnection().execute(sql, params, method, em.getTransactionContext()) as Promise<T[]>;

@@ -15,7 +15,7 @@ import { parseMinor } from '../shared/money.js';
 import type { MoneyInput } from '../shared/money.input.js';
 import { Money } from '../shared/money.type.js';
 import { COUNTER_COLUMN, COUNTER_FIELDS, monthOf, presenceDeltas, zeroFigures, type CounterFigures } from './counter-deltas.js';
-import { execute, instant } from './kpi-counters.js';
+import { instant } from './kpi-counters.js';
 import { recountDays } from './kpi-facts.js';
 import { KPI_DEFINITION, KPIS, pacing, SHARE_TARGET, WHOLE_TARGET, type KpiDefinition, type KpiTotals } from './kpi-math.js';
 import { elapsedShare, FLOOR_SHIFT, periodDays, periodStart, type FloorShift } from './kpi-period.js';
@@ -121,12 +121,11 @@ export class KpiService {
     const { from, to } = periodDays(period, date);
     const counters = countersOf(period, from, to);
     const teams = marks(teamIds.length);
-    const sums = await execute<Record<string, unknown>>(
+    const sums = await sqlRows<Record<string, unknown>>(
       em,
       `select a.team_id as team_id, ${SUMS} from ${counters.table} k join agent a on a.id = k.agent_id
        where ${counters.where} and a.team_id in (${teams}) group by a.team_id`,
       [...counters.params, ...teamIds],
-      'all',
     );
     const rowOf = new Map(sums.map((r) => [Number(r.team_id), r]));
     const totalsOf = new Map(teamIds.map((id) => [id, figuresOf(rowOf.get(id))]));
@@ -176,13 +175,12 @@ export class KpiService {
     const now = this.clock.now();
     const { from, to } = periodDays(period, date);
     const counters = countersOf(period, from, to);
-    const rows = await execute<Record<string, unknown>>(
+    const rows = await sqlRows<Record<string, unknown>>(
       em,
       `select a.id as agent_id, a.name as name, ${SUMS} from agent a
        left join ${counters.table} k on k.agent_id = a.id and ${counters.where}
        where a.team_id = ? and a.role = 'AGENT' group by a.id, a.name order by a.id`,
       [...counters.params, scope.id],
-      'all',
     );
     const open = await this.openPresence(em, scope.agents, from, to, now);
     const definition = KPI_DEFINITION[kpi];
@@ -261,12 +259,12 @@ export class KpiService {
     requireRole(viewer, Role.ADMIN);
     checkDate(date);
     const recounted = await recountDays(em, [date], this.zone);
-    const stored = await execute<Record<string, unknown>>(em, `select k.agent_id as agent_id, ${COLUMNS} from agent_day_counter k where k."day" = ?`, [date], 'all');
+    const stored = await sqlRows<Record<string, unknown>>(em, `select k.agent_id as agent_id, ${COLUMNS} from agent_day_counter k where k."day" = ?`, [date]);
     const dayRows = new Map([...recounted.values()].map((r) => [r.agentId, r.figures]));
     const differences = compareCounters(rowsByAgent(stored), dayRows, { period: KpiPeriod.DAY, day: date });
     const { from, to } = periodDays(KpiPeriod.MONTH, date);
-    const months = await execute<Record<string, unknown>>(em, `select k.agent_id as agent_id, ${COLUMNS} from agent_month_counter k where k."month" = ?`, [monthOf(date)], 'all');
-    const days = await execute<Record<string, unknown>>(em, `select k.agent_id as agent_id, ${SUMS} from agent_day_counter k where k."day" >= ? and k."day" <= ? group by k.agent_id`, [from, to], 'all');
+    const months = await sqlRows<Record<string, unknown>>(em, `select k.agent_id as agent_id, ${COLUMNS} from agent_month_counter k where k."month" = ?`, [monthOf(date)]);
+    const days = await sqlRows<Record<string, unknown>>(em, `select k.agent_id as agent_id, ${SUMS} from agent_day_counter k where k."day" >= ? and k."day" <= ? group by k.agent_id`, [from, to]);
     return differences.concat(compareCounters(rowsByAgent(months), rowsByAgent(days), { period: KpiPeriod.MONTH, day: from }));
   }
 
@@ -280,7 +278,7 @@ export class KpiService {
   private async totals(em: EntityManager, scope: Scope, period: KpiPeriod, from: LocalDate, to: LocalDate, now: Date): Promise<KpiTotals> {
     const filter = scope.agents('k.agent_id');
     const counters = countersOf(period, from, to);
-    const [row] = await execute<Record<string, unknown>>(em, `select ${SUMS} from ${counters.table} k where ${counters.where}${filter.sql}`, [...counters.params, ...filter.params], 'all');
+    const [row] = await sqlRows<Record<string, unknown>>(em, `select ${SUMS} from ${counters.table} k where ${counters.where}${filter.sql}`, [...counters.params, ...filter.params]);
     const totals = figuresOf(row);
     for (const extra of (await this.openPresence(em, scope.agents, from, to, now)).values()) {
       totals.connectedSeconds += extra.connectedSeconds;
@@ -299,12 +297,11 @@ export class KpiService {
     const end = Math.min(now.getTime(), this.zone.midnight(addDays(to, 1)));
     if (end <= start) return out;
     const filter = agents('a.id');
-    const rows = await execute<{ agent_id: unknown; team_id: unknown; status: string; at: unknown }>(
+    const rows = await sqlRows<{ agent_id: unknown; team_id: unknown; status: string; at: unknown }>(
       em,
       `select a.id as agent_id, a.team_id as team_id, c.status as status, c.at as at from agent a join agent_status_change c on c.id = a.presence_change_id
        where c.status <> 'OFFLINE'${filter.sql}`,
       filter.params,
-      'all',
     );
     for (const r of rows) {
       const since = Math.max(instant(r.at).getTime(), start);

@@ -6,6 +6,7 @@ import { Agent } from '../agents/agent.entity.js';
 import { audit } from '../audit/audit.js';
 import { requireRole, requireViewer } from '../auth/access.js';
 import { Role, seesWholeFloor, type Viewer } from '../auth/viewer.js';
+import { sqlRows } from '../db/sql.js';
 import { FLOOR_CURRENCY, toFloorCurrency } from '../shared/floor-currency.js';
 import { badInput, forbidden } from '../graphql/errors.js';
 import { encodeId } from '../graphql/ids.js';
@@ -180,7 +181,8 @@ export class ReportService {
   async agingReport(em: EntityManager, viewer: Viewer | undefined, groupBy: AgingGroupBy): Promise<AgingReport> {
     const teamId = readerTeam(viewer);
     const column = { [AgingGroupBy.PRODUCT]: 'a.product', [AgingGroupBy.TEAM]: 'a.team_id', [AgingGroupBy.AGENT]: 'a.assigned_agent_id' }[groupBy];
-    const rows: Row[] = await em.getConnection().execute(
+    const rows: Row[] = await sqlRows(
+      em,
       `select ${column} as grp, a.bucket as bucket, a.currency as currency, count(*) as accounts, sum(a.balance_minor) as balance
        from account a ${teamId === undefined ? '' : 'where a.team_id = ?'}
        group by ${column}, a.bucket, a.currency`,
@@ -281,7 +283,8 @@ export class ReportService {
    * team, bucket pair and currency), so the cost follows the buckets and teams, not the accounts.
    */
   private async flows(em: EntityManager, openedOn: LocalDate, closedOn: LocalDate | null, teamId: number | undefined): Promise<BucketFlow[]> {
-    const rows: Row[] = await em.getConnection().execute(
+    const rows: Row[] = await sqlRows(
+      em,
       `select from_bucket, to_bucket, currency, sum(accounts) as accounts, sum(from_balance_minor) as from_balance, sum(to_balance_minor) as to_balance
        from ${flowTable(em)} where closed_on = ? and opened_on = ?${teamId === undefined ? '' : ' and team_id = ?'}
        group by from_bucket, to_bucket, currency`,
@@ -298,7 +301,8 @@ export class ReportService {
 
   /** Posted, unreversed payments received in the month on the accounts of its opening snapshot, per bucket there (bucket_collected). */
   private async collected(em: EntityManager, openedOn: LocalDate, teamId: number | undefined): Promise<Map<Bucket, number>> {
-    const rows: Row[] = await em.getConnection().execute(
+    const rows: Row[] = await sqlRows(
+      em,
       `select bucket, currency, sum(amount_minor) as amount from ${collectedTable(em)}
        where opened_on = ?${teamId === undefined ? '' : ' and team_id = ?'} group by bucket, currency`,
       [openedOn, ...(teamId === undefined ? [] : [teamId])],
@@ -316,14 +320,14 @@ export class ReportService {
    * the rows to match, walks the table from the start and passes every row of the earlier snapshots first.
    */
   private async snapshotExists(em: EntityManager, takenOn: LocalDate): Promise<boolean> {
-    const rows: Row[] = await em.getConnection().execute('select min(taken_on) as taken_on from bucket_snapshot where taken_on >= ?', [takenOn]);
+    const rows: Row[] = await sqlRows(em, 'select min(taken_on) as taken_on from bucket_snapshot where taken_on >= ?', [takenOn]);
     return rows[0]?.taken_on === takenOn;
   }
 
   private async groupNames(em: EntityManager, groupBy: AgingGroupBy, ids: number[]): Promise<Map<number, string>> {
     if (groupBy === AgingGroupBy.PRODUCT || ids.length === 0) return new Map();
     const table = groupBy === AgingGroupBy.TEAM ? 'team' : 'agent';
-    const rows: Row[] = await em.getConnection().execute(`select id, name from ${table} where id in (${ids.map(() => '?').join(', ')})`, ids);
+    const rows: Row[] = await sqlRows(em, `select id, name from ${table} where id in (${ids.map(() => '?').join(', ')})`, ids);
     return new Map(rows.map((r) => [num(r.id), String(r.name)]));
   }
 }
