@@ -81,9 +81,12 @@ export class ReportService {
 
     const closing = phase === 'PAST' && (await this.snapshotExists(em, month.nextFirstDay)) ? month.nextFirstDay : null;
 
-    const flows = await this.flows(em, month.firstDay, closing, teamId);
-    const collected = await this.collected(em, month.firstDay, teamId);
-    const goals = await em.find(BucketGoal, { month: month.month });
+    // Three independent reads: on PostgreSQL each takes its own pooled connection, so they overlap.
+    const [flows, collected, goals] = await Promise.all([
+      this.flows(em, month.firstDay, closing, teamId),
+      this.collected(em, month.firstDay, teamId),
+      em.find(BucketGoal, { month: month.month }),
+    ]);
     const goalOf = (bucket: Bucket, metric: BucketGoalMetric) => goals.find((g) => g.bucket === bucket && g.metric === metric)?.value;
 
     const buckets: BucketMetricsRow[] = bucketMovements(flows).map((m) => {
