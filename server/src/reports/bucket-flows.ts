@@ -1,18 +1,17 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { BUCKETS, type Bucket } from '../accounts/buckets.js';
 import { ZoneClock } from '../db/seed/floor-time.js';
+import { isPostgres } from '../db/sql.js';
 import { execute } from '../kpis/kpi-counters.js';
 import { addMonths, type LocalDate } from '../shared/dates.js';
 import { BUCKET_COLLECTED_KEY, BUCKET_FLOW_KEY } from './bucket-flow.entity.js';
 import { NO_TEAM, RUNNING } from './flow-deltas.js';
 import { writeHeldFigures } from './held-figures.js';
 
-const isSqlite = (em: EntityManager): boolean => em.getPlatform().constructor.name.toLowerCase().includes('sqlite');
-
 /** The figure tables as a read by key names them: on SQLite, held to the key (see bucket-flow.entity.ts). */
 export const flowTable = (em: EntityManager, alias = ''): string =>
-  `bucket_flow${alias ? ` ${alias}` : ''}${isSqlite(em) ? ` indexed by ${BUCKET_FLOW_KEY}` : ''}`;
-export const collectedTable = (em: EntityManager): string => (isSqlite(em) ? `bucket_collected indexed by ${BUCKET_COLLECTED_KEY}` : 'bucket_collected');
+  `bucket_flow${alias ? ` ${alias}` : ''}${isPostgres(em) ? '' : ` indexed by ${BUCKET_FLOW_KEY}`}`;
+export const collectedTable = (em: EntityManager): string => (isPostgres(em) ? 'bucket_collected' : `bucket_collected indexed by ${BUCKET_COLLECTED_KEY}`);
 
 /**
  * The bucket figures of bucket-flow.entity.ts computed set-wise from the snapshots, the accounts and the

@@ -8,6 +8,7 @@ import { DEFAULT_BUCKET_SCHEME } from '../accounts/buckets.js';
 import { audit } from '../audit/audit.js';
 import { requireRole } from '../auth/access.js';
 import { Role, type Viewer } from '../auth/viewer.js';
+import { isPostgres } from '../db/sql.js';
 import { badInput } from '../graphql/errors.js';
 import { instalmentOutcome, planBroken, promiseOutcome } from '../payments/settlement.js';
 import { Instalment, InstalmentStatus } from '../plans/instalment.entity.js';
@@ -130,8 +131,7 @@ export class RolloverService {
   /** DPD and bucket of every account for the date, set-wise: the floor may hold millions of accounts. */
   private async redate(tx: SqlEntityManager, day: LocalDate): Promise<number> {
     // `day` passed isLocalDate (YYYY-MM-DD), so it is safe as a literal and keeps the statement simple.
-    const sqlite = tx.getPlatform().constructor.name.toLowerCase().includes('sqlite');
-    const diff = sqlite ? `cast(julianday('${day}') - julianday(oldest_unpaid_due_date) as integer)` : `('${day}'::date - oldest_unpaid_due_date::date)`;
+    const diff = isPostgres(tx) ? `('${day}'::date - oldest_unpaid_due_date::date)` : `cast(julianday('${day}') - julianday(oldest_unpaid_due_date) as integer)`;
     const dpd = `(case when oldest_unpaid_due_date is null or ${diff} < 0 then 0 else ${diff} end)`;
     const bounds = [...DEFAULT_BUCKET_SCHEME.lowerBounds].reverse();
     const bucket = `(case when status = 'WRITTEN_OFF' then 'CHARGE_OFF' ${bounds.map(([name, lower]) => `when ${dpd} >= ${lower} then '${name}'`).join(' ')} end)`;
