@@ -152,6 +152,10 @@ describe('supervisor floor', () => {
     ok(await gql(server.url, 'mutation { setAgentStatus(status: PAUSED, pauseReason: BREAK) { presence } }', {}, agent));
     // A second pause, left open: the reload below must list it.
     ok(await gql(server.url, 'mutation { setAgentStatus(status: PAUSED, pauseReason: LUNCH) { presence } }', {}, await login(server.url, 'agent4@demo.test')));
+    // The live evaluations these changes set off run now, before the clock moves: one running after it
+    // would raise the alert itself and leave the sweep below nothing new to return.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await server.app.alertWatch.idle();
     server.clock.advance(1_200_000);
     const manager = await login(server.url, 'manager@demo.test');
     const started = Date.now();
